@@ -1,0 +1,52 @@
+import { fileURLToPath } from 'node:url';
+import { loadBoilerplateRules, type BoilerplateRules } from '../clean/rules.ts';
+import { configPath, type PipelineConfig } from '../config/config.ts';
+import { UsageError } from '../config/errors.ts';
+import type { ConversionPreset } from '../convert/convert.ts';
+import { DEFAULT_ENTITY_LEXICON_PATH, entityUserWords, loadEntityLexicon, type EntityLexicon } from '../extract/entities.ts';
+import { loadSegmenter, loadUserDictionaryFile } from '../text/segment.ts';
+
+export const BUILTIN_USER_DICTIONARY = fileURLToPath(new URL('../lexicons/user-dict.txt', import.meta.url));
+
+/** Everything the per-article stages need, loaded and validated once per process. */
+export interface Resources {
+  boilerplate: BoilerplateRules;
+  entityLexicon: EntityLexicon;
+  convertPreset: ConversionPreset;
+  maxFileBytes: number;
+  /** Reference date for relative expressions when an article states no publication date. */
+  fallbackReference: () => string | null;
+}
+
+/** Paths of every data file the stages read: their contents version the rules. */
+export function lexiconFiles(config: PipelineConfig): string[] {
+  return [
+    config.lexicons.boilerplate ? configPath(config, config.lexicons.boilerplate) : null,
+    BUILTIN_USER_DICTIONARY,
+    ...config.lexicons.userDictionaries.map((p) => configPath(config, p)),
+    DEFAULT_ENTITY_LEXICON_PATH,
+    ...config.lexicons.entities.map((p) => configPath(config, p)),
+  ].filter((p): p is string => p !== null);
+}
+
+/** Load lexicons and the segmenter. A malformed data file is a UsageError naming the file and place. */
+export function loadResources(config: PipelineConfig): Resources {
+  try {
+    const boilerplate = loadBoilerplateRules(config.lexicons.boilerplate ? configPath(config, config.lexicons.boilerplate) : undefined);
+    const entityLexicon = loadEntityLexicon([DEFAULT_ENTITY_LEXICON_PATH, ...config.lexicons.entities.map((p) => configPath(config, p))]);
+    const userWords = [BUILTIN_USER_DICTIONARY, ...config.lexicons.userDictionaries.map((p) => configPath(config, p))].flatMap((p) =>
+      loadUserDictionaryFile(p),
+    );
+    loadSegmenter([...userWords, ...entityUserWords(entityLexicon)]);
+    return {
+      boilerplate,
+      entityLexicon,
+      convertPreset: config.convert.preset,
+      maxFileBytes: config.ingest.maxFileBytes,
+      fallbackReference: () => (config.dates.fallbackReference === 'today' ? new Date().toISOString().slice(0, 10) : null),
+    };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError((error as Error).message);
+  }
+}

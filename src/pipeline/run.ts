@@ -1,0 +1,102 @@
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import { join, relative, extname, sep } from 'node:path';
+import { configPath, type PipelineConfig } from '../config/config.ts';
+import { UsageError } from '../config/errors.ts';
+import { reconcile, ReconcileOptionsSchema, type ArticleInfo } from '../reconcile/reconcile.ts';
+import { formatZodError } from '../config/errors.ts';
+import { writeReports } from '../report/reports.ts';
+import { articleIdOf, processArticleFile } from './article.ts';
+import { loadResources } from './resources.ts';
+import type { ArticleResult } from './rows.ts';
+
+export interface InputFile {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the input folder, with forward slashes. */
+  file: string;
+  id: string;
+}
+
+/** Article files under the input folder, recursively, sorted; hidden files and folders skipped. */
+export function listInputFiles(config: PipelineConfig): InputFile[] {
+  const root = configPath(config, config.input);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new UsageError(`input folder not found: ${root}`);
+  }
+  const extensions = new Set(config.ingest.extensions.map((e) => e.toLowerCase()));
+  const files: InputFile[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && extensions.has(extname(entry.name).toLowerCase())) {
+        const file = relative(root, path).split(sep).join('/');
+        files.push({ path, file, id: articleIdOf(file) });
+      }
+    }
+  };
+  walk(root);
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return files;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  current: string;
+}
+
+export interface RunSummary {
+  ok: number;
+  failed: number;
+  durationMs: number;
+  stages: Record<string, number>;
+  results: ArticleResult[];
+}
+
+export function reconcileOptions(config: PipelineConfig) {
+  const parsed = ReconcileOptionsSchema.safeParse(config.reconcile);
+  if (!parsed.success) throw new UsageError(formatZodError(parsed.error, `${config.configPath ?? 'config'} (reconcile)`));
+  return parsed.data;
+}
+
+export function articleInfos(results: ArticleResult[]): ArticleInfo[] {
+  return results
+    .filter((r) => r.article.status === 'ok')
+    .map((r) => ({ id: r.article.id, title: r.article.title, source: r.article.source, published: r.article.published, tokens: r.tokens }));
+}
+
+/** Reconcile the per-article results and write every report. Returns the stage time in ms. */
+export function finishRun(config: PipelineConfig, results: ArticleResult[]): { reconcileMs: number; reportsMs: number } {
+  const options = reconcileOptions(config);
+  const started = performance.now();
+  const infos = articleInfos(results);
+  const claims = results.flatMap((r) => r.claims);
+  const reconciliation = reconcile(claims, infos, options);
+  const reconcileMs = performance.now() - started;
+  writeReports(configPath(config, config.output), { results, reconciliation, articleInfos: infos });
+  return { reconcileMs, reportsMs: performance.now() - started - reconcileMs };
+}
+
+/** A clean full run: every article, then reconciliation and reports. */
+export function runBatch(config: PipelineConfig, onProgress: (p: Progress) => void = () => {}): RunSummary {
+  const started = performance.now();
+  reconcileOptions(config); // fail on a bad config before any work
+  const files = listInputFiles(config);
+  const resources = loadResources(config);
+  const results: ArticleResult[] = [];
+  const stages: Record<string, number> = {};
+  files.forEach((input, index) => {
+    onProgress({ done: index, total: files.length, current: input.file });
+    const result = processArticleFile(input.path, input.file, resources);
+    for (const [stage, ms] of Object.entries(result.timings)) stages[stage] = (stages[stage] ?? 0) + ms;
+    results.push(result);
+  });
+  onProgress({ done: files.length, total: files.length, current: '' });
+  const { reconcileMs, reportsMs } = finishRun(config, results);
+  stages.reconcile = reconcileMs;
+  stages.reports = reportsMs;
+  const failed = results.filter((r) => r.article.status === 'error').length;
+  return { ok: results.length - failed, failed, durationMs: performance.now() - started, stages, results };
+}
