@@ -59,6 +59,8 @@ export const PredicateLexiconSchema = z.strictObject({
   intransitiveFollowers: words,
   aspectParticles: words,
   agentTypes: z.array(EntityTypeSchema),
+  /** Where the noun phrase after a verb ends: jieba tags (p preposition, d adverb, c conjunction) and words. */
+  phraseStops: z.strictObject({ tags: words, words }),
   unitClasses: z.record(z.string(), words),
   predicates: z.array(PredicateSchema).min(1),
 }).superRefine((lexicon, ctx) => {

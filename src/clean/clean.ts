@@ -107,6 +107,10 @@ export function cleanText(source: string, rules: BoilerplateRules, htmlTitle?: M
 
 function splitLines(source: string): Line[] {
   const lines: Line[] = [];
+  // One conversion for the whole text (opencc-js is costly per call); per line only if lengths differ.
+  const wholeView = toSimplifiedForMatching(source);
+  const viewOf = (start: number, content: string) =>
+    wholeView.length === source.length ? wholeView.slice(start, start + content.length) : toSimplifiedForMatching(content);
   const lineBreak = /\r\n|\n|\r/g;
   let from = 0;
   for (;;) {
@@ -125,7 +129,7 @@ function splitLines(source: string): Line[] {
       end: trimmedStart + content.length,
       breakEnd,
       content,
-      view: toSimplifiedForMatching(content),
+      view: viewOf(trimmedStart, content),
       dropRule: null,
     });
     if (!match) break;

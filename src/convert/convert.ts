@@ -1,5 +1,5 @@
 import * as OpenCC from 'opencc-js';
-import { OffsetMap, OffsetMapBuilder } from '../text/offsets.ts';
+import { OffsetMapBuilder, type OffsetMap } from '../text/offsets.ts';
 import type { Script } from '../document.ts';
 
 /**
@@ -31,20 +31,60 @@ function toSimplifiedRaw(text: string, preset: ConversionPreset): string {
   return converter(preset, 'cn')(text);
 }
 
-/** Simplified view of a text for pattern matching only (no offsets). */
-export function toSimplifiedForMatching(text: string, preset: ConversionPreset = 'tw'): string {
-  return restoreKept(text, toSimplifiedRaw(text, preset));
+/**
+ * Per-character conversions, learned once per process. opencc-js costs a lot per call and per
+ * character, so script evidence and matching views use single characters (phrase context does not
+ * matter there); only the real conversion of Traditional paragraphs runs opencc on whole text.
+ */
+interface CharInfo {
+  /** The character's Simplified form when it has the same length, else the character itself. */
+  simplified: string;
+  /** It changes under Traditional → Simplified: evidence of Traditional text. */
+  traditionalOnly: boolean;
+  /** It changes under Simplified → Traditional: evidence of Simplified text. */
+  simplifiedOnly: boolean;
 }
 
-function restoreKept(source: string, converted: string): string {
-  if (source.length !== converted.length) return converted;
-  let out = converted;
-  for (let i = 0; i < source.length; i++) {
-    if (KEEP_AS_WRITTEN.has(source[i]) && converted[i] !== source[i]) {
-      out = out.slice(0, i) + source[i] + out.slice(i + 1);
-    }
+const charInfo = new Map<string, CharInfo>();
+
+function learnCharacters(text: string): void {
+  const unknown = new Set<string>();
+  for (const ch of text) if (!charInfo.has(ch) && ch.charCodeAt(0) >= 0x2e80) unknown.add(ch);
+  if (unknown.size === 0) return;
+  const chars = [...unknown];
+  const joined = chars.join('\n');
+  let toSimplified = converter('tw', 'cn')(joined).split('\n');
+  let toTraditional = converter('cn', 'tw')(joined).split('\n');
+  if (toSimplified.length !== chars.length) toSimplified = chars.map((ch) => converter('tw', 'cn')(ch));
+  if (toTraditional.length !== chars.length) toTraditional = chars.map((ch) => converter('cn', 'tw')(ch));
+  chars.forEach((ch, i) => {
+    const simplified = KEEP_AS_WRITTEN.has(ch) ? ch : toSimplified[i];
+    charInfo.set(ch, {
+      simplified: simplified.length === ch.length ? simplified : ch,
+      traditionalOnly: simplified !== ch,
+      simplifiedOnly: toTraditional[i] !== ch,
+    });
+  });
+}
+
+function infoOf(ch: string): CharInfo | undefined {
+  return charInfo.get(ch);
+}
+
+/**
+ * Simplified view of a text for pattern matching only: character by character, always the same
+ * length as the input, so a match position in the view is the position in the text.
+ */
+export function toSimplifiedForMatching(text: string): string {
+  learnCharacters(text);
+  let out = '';
+  let changed = false;
+  for (const ch of text) {
+    const simplified = infoOf(ch)?.simplified ?? ch;
+    if (simplified !== ch) changed = true;
+    out += simplified;
   }
-  return out;
+  return changed ? out : text;
 }
 
 export interface ScriptCounts {
@@ -55,27 +95,22 @@ export interface ScriptCounts {
 }
 
 export function countScriptEvidence(text: string): ScriptCounts {
-  const toSimplified = toSimplifiedRaw(text, 'tw');
-  const toTraditional = converter('cn', 'tw')(text);
+  learnCharacters(text);
   let traditional = 0;
   let simplified = 0;
-  if (toSimplified.length === text.length) {
-    for (let i = 0; i < text.length; i++) if (toSimplified[i] !== text[i]) traditional++;
-  } else {
-    traditional = [...text].filter((ch) => toSimplifiedRaw(ch, 'tw') !== ch).length;
-  }
-  if (toTraditional.length === text.length) {
-    for (let i = 0; i < text.length; i++) if (toTraditional[i] !== text[i]) simplified++;
-  } else {
-    simplified = [...text].filter((ch) => converter('cn', 'tw')(ch) !== ch).length;
+  for (const ch of text) {
+    const info = infoOf(ch);
+    if (!info) continue;
+    if (info.traditionalOnly) traditional++;
+    if (info.simplifiedOnly) simplified++;
   }
   return { traditional, simplified };
 }
 
-/** Script of one paragraph: Traditional only when its Traditional evidence clearly outweighs the Simplified. */
+/** Script of one paragraph: Traditional when its Traditional evidence outweighs the Simplified (per-character evidence has some noise: 里 reads as Simplified). */
 export function paragraphScript(counts: ScriptCounts): 'simplified' | 'traditional' | 'none' {
   if (counts.traditional === 0 && counts.simplified === 0) return 'none';
-  return counts.traditional > counts.simplified * 2 ? 'traditional' : 'simplified';
+  return counts.traditional > counts.simplified ? 'traditional' : 'simplified';
 }
 
 export interface Conversion {
@@ -91,45 +126,77 @@ export interface Conversion {
  * copied unchanged (so `tw → cn` never touches Simplified text). Paragraph breaks are newlines.
  */
 export function convertToSimplified(text: string, preset: ConversionPreset = 'tw'): Conversion {
-  const builder = new OffsetMapBuilder();
-  let traditionalParagraphs = 0;
-  let simplifiedParagraphs = 0;
-  let from = 0;
-  while (from <= text.length) {
+  const paragraphs: Array<{ from: number; to: number; counts: ScriptCounts; script: 'simplified' | 'traditional' | 'none' }> = [];
+  const total: ScriptCounts = { traditional: 0, simplified: 0 };
+  for (let from = 0; from <= text.length; ) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
-    const paragraph = text.slice(from, to);
-    const script = paragraphScript(countScriptEvidence(paragraph));
-    if (script === 'traditional') {
-      traditionalParagraphs++;
-      appendConverted(builder, text, from, to, preset);
+    const counts = countScriptEvidence(text.slice(from, to));
+    total.traditional += counts.traditional;
+    total.simplified += counts.simplified;
+    paragraphs.push({ from, to, counts, script: paragraphScript(counts) });
+    from = to + 1;
+  }
+  // A paragraph whose evidence is a tie (阿里…目標: one character each way) follows the article.
+  const articleScript = paragraphScript(total);
+  for (const p of paragraphs) {
+    if (p.counts.traditional > 0 && p.counts.traditional === p.counts.simplified) p.script = articleScript;
+  }
+  const traditional = paragraphs.filter((p) => p.script === 'traditional');
+  // One opencc call for all Traditional paragraphs together; split back by position.
+  const joined = traditional.map((p) => text.slice(p.from, p.to)).join('\n');
+  const convertedJoined = joined ? toSimplifiedRaw(joined, preset) : '';
+  const aligned = convertedJoined.length === joined.length;
+
+  const builder = new OffsetMapBuilder();
+  let offsetInJoined = 0;
+  for (const paragraph of paragraphs) {
+    const { from, to } = paragraph;
+    if (paragraph.script === 'traditional') {
+      if (aligned) {
+        appendAligned(builder, text, from, to, (i) => convertedJoined[offsetInJoined + (i - from)]);
+        offsetInJoined += to - from + 1;
+      } else {
+        appendConverted(builder, text, from, to, preset);
+      }
     } else {
-      if (script === 'simplified') simplifiedParagraphs++;
       builder.copy(text, from, to);
     }
     if (to < text.length) builder.copy(text, to, to + 1);
-    from = to + 1;
   }
   const { text: converted, map } = builder.build(text.length);
-  const script: Script =
-    traditionalParagraphs === 0 ? 'simplified' : simplifiedParagraphs === 0 ? 'traditional' : 'mixed';
-  return { text: converted, map, script, paragraphsConverted: traditionalParagraphs };
+  const simplifiedCount = paragraphs.filter((p) => p.script === 'simplified').length;
+  const script: Script = traditional.length === 0 ? 'simplified' : simplifiedCount === 0 ? 'traditional' : 'mixed';
+  return { text: converted, map, script, paragraphsConverted: traditional.length };
 }
 
 /**
- * Append the conversion of `text.slice(from, to)`. When the whole paragraph converts to the same
- * length, characters correspond one to one (opencc replaces characters and equal-length phrases in
- * place); otherwise each code point is converted on its own, so every output character still
- * points at the code point it came from.
+ * Copy a same-length conversion unit by unit: unchanged runs are copies, changed units are
+ * replacements of the unit they came from. 么 is kept as written.
+ */
+function appendAligned(builder: OffsetMapBuilder, text: string, from: number, to: number, convertedAt: (i: number) => string): void {
+  let run = from;
+  for (let i = from; i < to; i++) {
+    const converted = convertedAt(i);
+    if (converted === text[i] || KEEP_AS_WRITTEN.has(text[i])) continue;
+    builder.copy(text, run, i);
+    builder.replace(converted, i, i + 1);
+    run = i + 1;
+  }
+  builder.copy(text, run, to);
+}
+
+/**
+ * Append the conversion of `text.slice(from, to)`. When the paragraph converts to the same length,
+ * units correspond one to one (opencc replaces characters and equal-length phrases in place);
+ * otherwise each code point is converted on its own, so every output character still points at
+ * the code point it came from.
  */
 function appendConverted(builder: OffsetMapBuilder, text: string, from: number, to: number, preset: ConversionPreset): void {
   const source = text.slice(from, to);
-  const converted = restoreKept(source, toSimplifiedRaw(source, preset));
+  const converted = toSimplifiedRaw(source, preset);
   if (converted.length === source.length) {
-    for (let i = 0; i < source.length; i++) {
-      if (converted[i] === source[i]) builder.copy(text, from + i, from + i + 1);
-      else builder.replace(converted[i], from + i, from + i + 1);
-    }
+    appendAligned(builder, text, from, to, (i) => converted[i - from]);
     return;
   }
   let at = from;
@@ -140,3 +207,4 @@ function appendConverted(builder: OffsetMapBuilder, text: string, from: number, 
     at += ch.length;
   }
 }
+

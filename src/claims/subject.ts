@@ -1,0 +1,228 @@
+import type { EntityMention, LocalMention } from '../types.ts';
+import {
+  clauseAt,
+  isClauseBreak,
+  isClosingQuote,
+  isOpeningQuote,
+  overlaps,
+  slice,
+  type SentenceContext,
+  wordAt,
+  wordEndingAt,
+} from './context.ts';
+import type { PredicateLexicon, PredicateRule } from './lexicon.ts';
+import { skipParticles } from './objects.ts';
+import type { TriggerMatch } from './triggers.ts';
+
+export interface SubjectPick {
+  /** The subject, plus coordinated ones (推出X和Y). */
+  entities: EntityMention[];
+  rule: SubjectRule;
+}
+
+/** How the subject was found, from the most to the least direct. */
+export type SubjectRule = 'patient' | 'object' | 'relative' | 'patient-anaphora' | 'preceding' | 'topic' | 'carried';
+
+/** Rules where the subject is what the verb acts on, not merely a name nearby. */
+export const PATIENT_RULES: ReadonlySet<SubjectRule> = new Set(['patient', 'object', 'relative', 'patient-anaphora']);
+
+export interface SubjectQuery {
+  ctx: SentenceContext;
+  lexicon: PredicateLexicon;
+  predicate: PredicateRule;
+  trigger: TriggerMatch;
+  /** The object's span; it is never the subject. */
+  object: LocalMention;
+  /** The focus of the previous sentence of the same paragraph, for carry-over. */
+  previousFocus: EntityMention | null;
+}
+
+/**
+ * The entity a claim is about. Order: what the money is for (斥资…推广X), the trigger's object
+ * (推出X, 上线的X), the nearest name before the trigger in its clause, the sentence's first name,
+ * the previous sentence's focus. Returns null when the trigger's object is something that is not an
+ * entity (推出红包功能): then no entity launched anything.
+ */
+export function pickSubject(q: SubjectQuery): SubjectPick | null {
+  const { ctx, lexicon, predicate, trigger, object } = q;
+  const { text } = ctx;
+  const allowed = (e: EntityMention) => predicate.subjectTypes.includes(e.type) && !overlaps(e, trigger) && !overlaps(e, object);
+
+  if (predicate.patientVerbs.length > 0) {
+    const patient = patientOf(q, allowed);
+    if (patient) return patient;
+  }
+
+  const valency = trigger.compiled.rule.valency;
+  if (valency === 'transitive' || valency === 'either') {
+    let pos = skipParticles(text, trigger.end, lexicon);
+    // 持股21%的陌陌: the object figure sits between the verb and its noun.
+    if (object.start >= pos && object.start - pos <= 1) pos = skipParticles(text, object.end, lexicon);
+    if (text[pos] === '的') {
+      const heads = phraseHeads(ctx, lexicon, allowed, pos + 1);
+      return heads.length ? { entities: heads, rule: 'relative' } : null;
+    }
+    if (!isIntransitiveUse(ctx, lexicon, pos)) {
+      const heads = phraseHeads(ctx, lexicon, allowed, pos);
+      if (heads.length) return { entities: heads, rule: 'object' };
+      // The verb has an object, and it is not a name we know: no entity is the subject.
+      if (valency === 'transitive' || predicate.object === 'date') return null;
+    }
+  }
+
+  const [clauseStart] = clauseAt(ctx, trigger.start);
+  const before = trigger.start;
+  const nearest = lastBefore(ctx, lexicon, allowed, clauseStart, before);
+  if (nearest) return { entities: [nearest], rule: 'preceding' };
+  const topic = firstBefore(ctx, lexicon, allowed, ctx.sentence.start, before);
+  if (topic) return { entities: [topic], rule: 'topic' };
+  if (q.previousFocus && predicate.subjectTypes.includes(q.previousFocus.type)) {
+    return { entities: [q.previousFocus], rule: 'carried' };
+  }
+  return null;
+}
+
+/**
+ * 斥资10亿进行推广 / 花掉1000万,全力推广来往: a purpose verb after the money names what it is for.
+ * Searched in the trigger's clause and the next one, and not past a new actor.
+ */
+function patientOf(q: SubjectQuery, allowed: (e: EntityMention) => boolean): SubjectPick | null {
+  const { ctx, lexicon, predicate, trigger, object } = q;
+  const { text } = ctx;
+  const from = Math.max(trigger.end, object.end);
+  const clauseIndex = ctx.clauses.findIndex(([s, e]) => from >= s && from < e);
+  const windowEnd = clauseIndex >= 0 ? ctx.clauses[Math.min(clauseIndex + 1, ctx.clauses.length - 1)][1] : ctx.sentence.end;
+  // A name opening a later clause is a new actor (…,腾讯则推广微信): its verbs are not about this money.
+  const clauseStarts = ctx.clauses.map(([s]) => s);
+  const actors = slice(ctx.entities, from, windowEnd).filter(
+    (e) => lexicon.agentTypes.includes(e.type) && clauseStarts.some((s) => s <= e.start && e.start - s <= 2),
+  );
+  for (let pos = from; pos < windowEnd; pos++) {
+    const verb = wordAt(text, pos, predicate.patientVerbs);
+    if (!verb) continue;
+    if (actors.some((a) => a.end <= pos)) return null;
+    if (ctx.entities.some((e) => e.start < pos + verb.length && e.end > pos)) continue;
+    const after = skipParticles(text, pos + verb.length, lexicon);
+    const heads = phraseHeads(ctx, lexicon, allowed, after);
+    if (heads.length) return { entities: heads, rule: 'patient' };
+    if (isIntransitiveUse(ctx, lexicon, after)) {
+      const focus = anaphoraTarget(q, allowed);
+      return focus ? { entities: [focus], rule: 'patient-anaphora' } : null;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** 进行推广 with nothing after it: the product or event named last before the money. */
+function anaphoraTarget(q: SubjectQuery, allowed: (e: EntityMention) => boolean): EntityMention | null {
+  const { ctx, trigger, previousFocus } = q;
+  const thing = (e: EntityMention) => allowed(e) && (e.type === 'product' || e.type === 'event');
+  const inSentence = slice(ctx.entities, ctx.sentence.start, trigger.start).filter(thing).pop();
+  if (inSentence) return inSentence;
+  return previousFocus && thing(previousFocus) ? previousFocus : null;
+}
+
+/** After the verb, the phrase ends at a break or the clause end: the verb is used without object. */
+function isIntransitiveUse(ctx: SentenceContext, lexicon: PredicateLexicon, pos: number): boolean {
+  const { text } = ctx;
+  if (pos >= ctx.sentence.end) return true;
+  const ch = text[pos];
+  if (isClauseBreak(ch) || isClosingQuote(ch) || /\s/u.test(ch)) return true;
+  return wordAt(text, pos, lexicon.intransitiveFollowers) !== null;
+}
+
+/**
+ * Entities heading the noun phrase that starts at `from`: the first allowed one that is not a
+ * modifier (基于淘宝的淘江湖: 淘宝 modifies), plus those coordinated with it (X和Y、Z).
+ */
+export function phraseHeads(
+  ctx: SentenceContext,
+  lexicon: PredicateLexicon,
+  allowed: (e: EntityMention) => boolean,
+  from: number,
+): EntityMention[] {
+  const { text } = ctx;
+  const [, clauseEnd] = clauseAt(ctx, from);
+  const limit = Math.min(clauseEnd, from + 24, phraseStop(ctx, lexicon, from, clauseEnd));
+  const candidates = slice(ctx.entities, from, limit);
+  for (const entity of candidates) {
+    if (!allowed(entity)) continue;
+    const after = skipClosing(text, entity.end);
+    if (wordAt(text, after, lexicon.modifierLinks)) continue;
+    const heads = [entity];
+    let pos = after;
+    for (;;) {
+      const link = wordAt(text, pos, lexicon.coordinators);
+      if (!link) break;
+      let next = pos + link.length;
+      while (isOpeningQuote(text[next])) next++;
+      const coordinated = slice(ctx.entities, next, ctx.sentence.end).find((e) => e.start === next);
+      if (!coordinated || !allowed(coordinated)) break;
+      heads.push(coordinated);
+      pos = skipClosing(text, coordinated.end);
+    }
+    return heads;
+  }
+  return [];
+}
+
+/** Where a noun phrase ends: the first preposition, adverb or linking verb after some content. */
+function phraseStop(ctx: SentenceContext, lexicon: PredicateLexicon, from: number, to: number): number {
+  let seenContent = false;
+  for (const token of slice(ctx.tokens, from, to)) {
+    const inName = ctx.entities.some((e) => overlaps(e, token));
+    if (inName) {
+      seenContent = true;
+      continue;
+    }
+    const stops =
+      (lexicon.phraseStops.tags.includes(token.tag) && !lexicon.coordinators.includes(token.text)) ||
+      lexicon.phraseStops.words.includes(token.text);
+    if (stops && seenContent) return token.start;
+    if (token.tag.startsWith('n')) seenContent = true;
+  }
+  return to;
+}
+
+function skipClosing(text: string, at: number): number {
+  let pos = at;
+  while (isClosingQuote(text[pos])) pos++;
+  return pos;
+}
+
+/** Names preceded by a comparison word (反超微信, 比腾讯) are not what the sentence is about. */
+function isCompared(ctx: SentenceContext, lexicon: PredicateLexicon, e: EntityMention): boolean {
+  let at = e.start;
+  while (isOpeningQuote(ctx.text[at - 1])) at--;
+  return wordEndingAt(ctx.text, at, lexicon.comparisonMarkers) !== null;
+}
+
+function lastBefore(
+  ctx: SentenceContext,
+  lexicon: PredicateLexicon,
+  allowed: (e: EntityMention) => boolean,
+  from: number,
+  to: number,
+): EntityMention | null {
+  const found = slice(ctx.entities, from, to).filter((e) => allowed(e) && !isCompared(ctx, lexicon, e));
+  return found.pop() ?? null;
+}
+
+function firstBefore(
+  ctx: SentenceContext,
+  lexicon: PredicateLexicon,
+  allowed: (e: EntityMention) => boolean,
+  from: number,
+  to: number,
+): EntityMention | null {
+  return slice(ctx.entities, from, to).find((e) => allowed(e) && !isCompared(ctx, lexicon, e)) ?? null;
+}
+
+/** Who acts: the nearest organization or person before the trigger in the sentence, other than the subject. */
+export function pickAgent(ctx: SentenceContext, lexicon: PredicateLexicon, trigger: TriggerMatch, subject: string): string | null {
+  const found = slice(ctx.entities, ctx.sentence.start, trigger.start).filter(
+    (e) => lexicon.agentTypes.includes(e.type) && e.entity !== subject && !isCompared(ctx, lexicon, e),
+  );
+  return found.pop()?.entity ?? null;
+}

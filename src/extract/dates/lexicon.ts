@@ -1,0 +1,103 @@
+/** Date lexicons: JSON data under src/lexicons/, validated with zod when first loaded. */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const offsetWord = z.object({ word: z.string().min(1), offset: z.number().int() });
+const word = z.string().min(1);
+
+const edge = z.object({
+  word,
+  level: z.enum(['year', 'month', 'decade', 'century']),
+  from: z.number().int().min(0),
+  to: z.number().int().min(0),
+  standalone: z.boolean(),
+});
+
+const dateWordsFile = z.object({
+  relativeDays: z.array(offsetWord),
+  relativeYears: z.array(offsetWord),
+  contextYears: z.array(offsetWord),
+  contextMonths: z.array(offsetWord),
+  contextDays: z.array(offsetWord),
+  relativePrefixes: z.array(offsetWord),
+  weekUnits: z.array(word),
+  weekdays: z.array(z.object({ word, day: z.number().int().min(1).max(7) })),
+  pastWindowPrefixes: z.array(z.object({ word, approx: z.boolean() })),
+  futureWindowPrefixes: z.array(z.object({ word, approx: z.boolean() })),
+  edges: z.array(edge),
+  halfMonths: z.array(z.object({ word, from: z.number().int().min(1), to: z.number().int().max(31) })),
+  aroundSuffixes: z.array(word),
+  timeOfDay: z.array(word),
+  blockedCompounds: z.array(word),
+  recurrencePrefixes: z.array(word),
+  durationCues: z.array(word),
+  twoDigitYearCues: z.object({ before: z.array(word), after: z.array(word) }),
+  publicationLabels: z.array(word),
+  weekNotFollowedBy: z.array(word),
+});
+
+const holiday = z
+  .object({
+    names: z.array(word).min(1),
+    calendar: z.enum(['solar', 'lunar', 'lunarEve', 'solarTerm', 'nthWeekday']),
+    month: z.number().int().min(1).max(12).optional(),
+    day: z.number().int().min(1).max(31).optional(),
+    term: word.optional(),
+    weekday: z.number().int().min(1).max(7).optional(),
+    nth: z.number().int().min(1).max(5).optional(),
+    approx: z.boolean().optional(),
+    notPrecededBy: z.array(word).optional(),
+    notFollowedBy: z.array(word).optional(),
+    followedBy: z.array(word).optional(),
+  })
+  .refine((h) => (h.calendar === 'solar' || h.calendar === 'lunar' ? h.month && h.day : true), {
+    message: 'solar and lunar holidays need month and day',
+  })
+  .refine((h) => (h.calendar === 'solarTerm' ? !!h.term : true), { message: 'solarTerm needs term' })
+  .refine((h) => (h.calendar === 'nthWeekday' ? h.month && h.weekday && h.nth : true), {
+    message: 'nthWeekday needs month, weekday and nth',
+  });
+
+const holidaysFile = z.object({
+  holidays: z.array(holiday),
+  eveSuffixes: z.array(word),
+  periodSuffixes: z.array(word),
+  zodiac: z.array(word).length(12),
+  heavenlyStems: z.array(word).length(10),
+  earthlyBranches: z.array(word).length(12),
+  lunarMonths: z.array(z.object({ word, month: z.number().int().min(1).max(12) })),
+});
+
+export type DateWords = z.infer<typeof dateWordsFile>;
+export type Holiday = z.infer<typeof holiday>;
+export type HolidayLexicon = z.infer<typeof holidaysFile>;
+export type Edge = z.infer<typeof edge>;
+
+function load<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
+  const url = new URL(`../../lexicons/${file}`, import.meta.url);
+  const data: unknown = JSON.parse(readFileSync(url, 'utf8'));
+  const result = schema.safeParse(data);
+  if (!result.success) throw new Error(`invalid lexicon ${file}: ${result.error.message}`);
+  return result.data;
+}
+
+let words: DateWords | null = null;
+let holidays: HolidayLexicon | null = null;
+
+export function dateWords(): DateWords {
+  words ??= load('date-words.json', dateWordsFile);
+  return words;
+}
+
+export function holidayLexicon(): HolidayLexicon {
+  holidays ??= load('holidays.json', holidaysFile);
+  return holidays;
+}
+
+/** Regex alternation of words, longest first so the regex prefers 大前天 over 前天. */
+export function alternation(list: readonly string[]): string {
+  return [...new Set(list)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+}
