@@ -37,6 +37,7 @@ const TITLE_MAX_LENGTH = 60;
 const TRAILER_MAX_LENGTH = 40;
 const PREFIX_DUPLICATE_MIN_LENGTH = 20;
 const DUPLICATE_MIN_LENGTH = 8;
+const PREFIX_LOOKAHEAD = 5;
 
 /**
  * Remove web boilerplate line by line and read the metadata. Rules are data (boilerplate.json) and
@@ -119,11 +120,9 @@ function splitLines(source: string): Line[] {
     const to = match ? match.index : source.length;
     const breakEnd = match ? match.index + match[0].length : source.length;
     const raw = source.slice(from, to);
-    // Trim ordinary and full-width white space, keeping offsets.
-    const leading = raw.length - raw.replace(/^[\s\u3000\u00a0]+/u, '').length;
-    const content = raw.trim().replace(/^[\u3000\u00a0]+|[\u3000\u00a0]+$/gu, '');
-    const start = from + leading;
-    const trimmedStart = source.slice(start).startsWith(content) ? start : from + raw.indexOf(content);
+    // JavaScript's trim covers full-width and no-break spaces too.
+    const content = raw.trim();
+    const trimmedStart = from + (raw.length - raw.trimStart().length);
     lines.push({
       start: trimmedStart,
       end: trimmedStart + content.length,
@@ -211,7 +210,8 @@ function markDuplicates(lines: Line[]): void {
   for (let i = 0; i < remaining.length; i++) {
     const line = remaining[i];
     if (line.content.length < PREFIX_DUPLICATE_MIN_LENGTH) continue;
-    for (let j = i + 1; j < remaining.length; j++) {
+    // A lead and its full paragraph stand close together; a bounded look-ahead keeps this linear.
+    for (let j = i + 1; j < Math.min(remaining.length, i + 1 + PREFIX_LOOKAHEAD); j++) {
       const later = remaining[j];
       if (later.content.length > line.content.length && later.content.startsWith(line.content)) {
         line.dropRule = 'truncated-lead';

@@ -157,22 +157,17 @@ function scanNumerals(text: string, taken: boolean[]): Core[] {
     }
     const end = runEnd(text, i);
     let found: Core | null = null;
-    for (let e = end; e > i; e--) {
+    for (let e = end; e > i && !found; e--) {
       if (!isNumeralChar(text[e - 1]) && !/[kKwW]/.test(text[e - 1]!)) continue;
       const numeral = text.slice(i, e);
       const parsed = parseNumber(numeral);
-      if (parsed) {
-        found = baseCore(i, e, numeral, parsed.digits, 'numeral');
-        break;
-      }
-      if (/^[万萬亿億]|^万亿$/.test(numeral) && e - i <= 2) {
-        // 上万, 破亿: a scale with no coefficient, valid only after an approximation word.
-        const power = [...numeral].reduce((sum, ch) => sum + (SCALE_POWER[ch] ?? 0), 0);
-        if (/^(?:[万萬亿億]|万亿)$/.test(numeral)) {
-          found = { ...baseCore(i, e, numeral, scaleDigits('1', power), 'bare-scale'), bareScale: true };
-          break;
-        }
-      }
+      if (parsed) found = baseCore(i, e, numeral, parsed.digits, 'numeral');
+    }
+    const whole = text.slice(i, end);
+    if (!found && /^(?:[万萬亿億]|万亿)$/.test(whole)) {
+      // 上万, 破亿: a scale with no coefficient, valid only after an approximation word.
+      const power = [...whole].reduce((sum, ch) => sum + (SCALE_POWER[ch] ?? 0), 0);
+      found = { ...baseCore(i, end, whole, scaleDigits('1', power), 'bare-scale'), bareScale: true };
     }
     if (found) cores.push(found);
     i = Math.max(end, i + 1);
@@ -194,19 +189,26 @@ function chineseDigitValue(ch: string): number {
 /** 百分之二十, 千分之五, 百分之二十到三十. Values are percent. */
 function scanPercentWords(text: string): Core[] {
   const cores: Core[] = [];
-  const re = new RegExp(`(百|千|万)分之(${NUM})(?:${RANGE_LINK}(?:\\1分之)?(${NUM}))?`, 'g');
-  for (const m of text.matchAll(re)) {
+  const head = new RegExp(`(百|千|万)分之(${NUM})`, 'g');
+  for (const m of text.matchAll(head)) {
     const power = m[1] === '百' ? 0 : m[1] === '千' ? -1 : -2;
     const lo = parseNumber(m[2]!);
     if (!lo) continue;
-    const hi = m[3] ? parseNumber(m[3]) : null;
-    const isRange = hi !== null && hi.value > lo.value;
-    const end = isRange ? m.index + m[0].length : m.index + m[0].length - (m[3] ? m[0].length - m[0].indexOf(m[2]!) - m[2]!.length : 0);
+    let end = m.index + m[0].length;
+    let hi: string | null = null;
+    const tail = new RegExp(`^${RANGE_LINK}(?:${m[1]}分之)?(${NUM})`).exec(text.slice(end));
+    if (tail) {
+      const upper = parseNumber(tail[1]!);
+      if (upper && upper.value > lo.value) {
+        hi = upper.digits;
+        end += tail[0].length;
+      }
+    }
     cores.push({
       ...baseCore(m.index, end, m[2]!, lo.digits, 'percent-words'),
       shape: 'percent-words',
-      hi: isRange ? hi!.digits : null,
-      approx: isRange ? 'range' : 'exact',
+      hi,
+      approx: hi ? 'range' : 'exact',
       hasDigit: true,
       percentPower: power,
     });
