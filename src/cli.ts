@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadConfig, type PipelineConfig } from './config/config.ts';
+import { configPath, loadConfig, type PipelineConfig } from './config/config.ts';
 import { UsageError } from './config/errors.ts';
 import { extractLine, type ExtractRequest } from './extract/line.ts';
+import { runIncremental, statusOf, type RunReport } from './pipeline/incremental.ts';
+import { LockedError, releaseHeldLocks } from './pipeline/lock.ts';
 import { loadResources } from './pipeline/resources.ts';
-import { runBatch, type Progress } from './pipeline/run.ts';
+import type { Progress } from './pipeline/run.ts';
+import { watchInput } from './pipeline/watch.ts';
 
 const COMMON_OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -21,23 +24,69 @@ interface Command {
   run(values: Record<string, unknown>): Promise<number>;
 }
 
+const EXIT_CODES = `Exit code: 0 every article ok, 1 some articles failed (the others are still written), 2 usage or
+config error (nothing written), 3 another run holds the output folder.`;
+
 const COMMANDS: Record<string, Command> = {
   run: {
-    summary: 'process every article in the input folder and write the reports',
-    usage: `cli run [--config FILE] [--input DIR] [--output DIR]
+    summary: 'process new and changed articles, then rewrite every report',
+    usage: `cli run [--force] [--config FILE] [--input DIR] [--output DIR]
 
 Reads the articles in the input folder (recursively: .txt .md .html .htm), extracts dates,
 figures, entities and claims, reconciles claims across articles and writes CSV/JSON reports and
-report.md to the output folder. Shows progress on a terminal; ends with a one-line summary on stderr.
-Exit code: 0 all articles ok, 1 some articles failed (the others are still written), 2 usage or config error.`,
+report.md to the output folder. Only new and changed articles are processed: the results of the
+others are kept in OUTPUT/pipeline.sqlite (everything is reprocessed when the code, a lexicon or a
+per-article option changed). Removed articles are dropped. The reports are always rewritten in
+full and equal those of a clean run. OUTPUT/run.json tells what the run did.
+Shows progress on a terminal; ends with a one-line summary on stderr.
+
+  --force             reprocess every article
+${EXIT_CODES}`,
+    options: { ...COMMON_OPTIONS, force: { type: 'boolean' } },
+    async run(values) {
+      const config = configFrom(values);
+      const report = await runIncremental(config, {
+        force: values.force === true,
+        onProgress: progressPrinter(),
+        onNotice: notice,
+        command: 'cli run',
+      });
+      clearProgress();
+      process.stderr.write(summaryLine(report, config));
+      return report.failed > 0 ? 1 : 0;
+    },
+  },
+  status: {
+    summary: 'list new, changed and removed articles without running',
+    usage: `cli status [--json] [--config FILE] [--input DIR] [--output DIR]
+
+Compares the input folder with the state of the last run (OUTPUT/pipeline.sqlite) and lists what
+the next \`run\` would do: new, changed and removed articles, articles to reprocess because the
+code, a lexicon or a per-article option changed, and failures to retry. Writes nothing.
+
+  --json              print one JSON object instead of lines
+Exit code: 0, or 2 for a usage or config error.`,
+    options: { ...COMMON_OPTIONS, json: { type: 'boolean' } },
+    async run(values) {
+      const config = configFrom(values);
+      const status = statusOf(config);
+      process.stdout.write(values.json ? JSON.stringify(statusJson(status)) + '\n' : statusText(status, config));
+      return 0;
+    },
+  },
+  watch: {
+    summary: 'run, then rerun whenever articles appear, change or disappear',
+    usage: `cli watch [--config FILE] [--input DIR] [--output DIR]
+
+Runs once, then watches the input folder and reruns (like \`run\`) when article files are added,
+changed or removed, once the folder has been quiet for run.watchDebounceMs (default 1000 ms).
+Prints a summary line per run on stderr. Stops on Ctrl-C (SIGINT) or SIGTERM; a run cut short
+that way is completed by the next run.
+Exit code: 0 when stopped while idle, 130 when stopped during a run, 2 for a usage or config error.`,
     options: COMMON_OPTIONS,
     async run(values) {
       const config = configFrom(values);
-      const summary = runBatch(config, progressPrinter());
-      clearProgress();
-      const seconds = (summary.durationMs / 1000).toFixed(1);
-      process.stderr.write(`${summary.ok} ok, ${summary.failed} failed, ${summary.ok + summary.failed} articles in ${seconds} s → ${config.output}\n`);
-      return summary.failed > 0 ? 1 : 0;
+      return watchCommand(config);
     },
   },
   extract: {
@@ -95,11 +144,108 @@ function configFrom(values: Record<string, unknown>): PipelineConfig {
   });
 }
 
+function summaryLine(report: RunReport, config: PipelineConfig): string {
+  const ok = report.articles - report.failed;
+  const seconds = (report.durationMs / 1000).toFixed(1);
+  return (
+    `${ok} ok, ${report.failed} failed, ${report.articles} articles ` +
+    `(${report.processed} processed, ${report.skipped} unchanged, ${report.removed} removed) in ${seconds} s → ${configPath(config, config.output)}\n`
+  );
+}
+
+function notice(message: string): void {
+  clearProgress();
+  process.stderr.write(`note: ${message}\n`);
+}
+
+type Status = ReturnType<typeof statusOf>;
+
+function statusJson(status: Status) {
+  const byReason = (reason: string) => status.toProcess.filter((f) => f.reason === reason).map((f) => f.file);
+  return {
+    new: byReason('new'),
+    changed: byReason('changed'),
+    removed: status.removed.map((a) => a.file),
+    reprocess: status.toProcess.filter((f) => f.reason === 'rules' || f.reason === 'config').map((f) => f.file),
+    retry: byReason('retry'),
+    unchanged: status.unchanged.length,
+  };
+}
+
+function statusText(status: Status, config: PipelineConfig): string {
+  const lines: string[] = [];
+  const json = statusJson(status);
+  if (!status.hasState) lines.push(`no state in ${configPath(config, config.output)} yet: every article is new`);
+  const reprocess = status.toProcess.filter((f) => f.reason === 'rules' || f.reason === 'config');
+  if (reprocess.length) {
+    const why = reprocess.some((f) => f.reason === 'rules') ? 'the code or a lexicon changed' : 'a per-article option in the config changed';
+    lines.push(`${why} since the last run: ${reprocess.length} unchanged article${reprocess.length === 1 ? '' : 's'} will be reprocessed`);
+  }
+  const list = (label: string, files: string[]) => files.forEach((file) => lines.push(`${label.padEnd(8)} ${file}`));
+  list('new', json.new);
+  list('changed', json.changed);
+  list('removed', json.removed);
+  list('retry', json.retry);
+  lines.push(
+    `${json.new.length} new, ${json.changed.length} changed, ${json.removed.length} removed, ${json.retry.length} to retry, ` +
+      `${json.reprocess.length} to reprocess, ${json.unchanged} unchanged`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+async function watchCommand(config: PipelineConfig): Promise<number> {
+  let running = false;
+  const runOnce = async (): Promise<void> => {
+    running = true;
+    try {
+      const report = await runIncremental(config, { onProgress: progressPrinter(), onNotice: notice, command: 'cli watch' });
+      clearProgress();
+      process.stderr.write(`${new Date().toLocaleTimeString()} ${summaryLine(report, config)}`);
+    } catch (error) {
+      clearProgress();
+      // The watch goes on: the next change may fix it (a lexicon being edited, a busy folder).
+      const message = error instanceof UsageError || error instanceof LockedError ? error.message : ((error as Error).stack ?? String(error));
+      process.stderr.write(`${new Date().toLocaleTimeString()} run failed: ${message}\n`);
+    } finally {
+      running = false;
+    }
+  };
+  process.off('SIGINT', onSigint);
+  process.off('SIGTERM', onSigterm);
+  const watcher = watchInput(config, config.run.watchDebounceMs, runOnce);
+  await watcher.ready;
+  await runOnce();
+  process.stderr.write(`watching ${configPath(config, config.input)} (Ctrl-C to stop)\n`);
+  return new Promise<number>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      const busy = running || watcher.running;
+      void watcher.close().then(() => {
+        clearProgress();
+        if (busy) {
+          // Committed work stays; the next run completes the rest.
+          releaseHeldLocks();
+          process.exit(130);
+        }
+        resolve(0);
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
 let progressShown = false;
 
 function progressPrinter(): (p: Progress) => void {
   if (!process.stderr.isTTY) return () => {};
+  let shownAt = 0;
   return ({ done, total, current }) => {
+    // A terminal redraw per article would cost more than the article on large batches.
+    const now = performance.now();
+    if (done < total && now - shownAt < 100) return;
+    shownAt = now;
     const width = process.stderr.columns ?? 80;
     const line = `[${done}/${total}] ${current}`.slice(0, width - 1);
     process.stderr.write(`\r\x1b[K${line}`);
@@ -159,11 +305,27 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
+    if (error instanceof LockedError) {
+      process.stderr.write(`${error.message}\n`);
+      return 3;
+    }
     process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
     return 1;
   }
 }
 
+
+// Ctrl-C during a run: committed work stays, the lock is freed, the next run completes the rest.
+// (`watch` installs its own handlers and removes these.)
+const interrupted = (signal: NodeJS.Signals) => () => {
+  clearProgress();
+  releaseHeldLocks();
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+};
+const onSigint = interrupted('SIGINT');
+const onSigterm = interrupted('SIGTERM');
+process.on('SIGINT', onSigint);
+process.on('SIGTERM', onSigterm);
 
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

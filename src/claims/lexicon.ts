@@ -22,7 +22,7 @@ const TriggerSchema = z
   .refine((t) => t.pattern === undefined || isValidRegExp(t.pattern), { message: 'not a valid regular expression', path: ['pattern'] });
 
 const PredicateSchema = z.strictObject({
-  name: z.string().regex(/^[a-z][a-z-]*$/, 'lower-case letters and dashes'),
+  name: z.string().regex(/^[a-z]+$/, 'lower-case letters only (a qualifier is added after a dash)'),
   object: z.enum(['date', 'figure', 'entity']),
   subjectTypes: z.array(EntityTypeSchema).min(1),
   confidence: z.number().min(0).max(1),
@@ -61,6 +61,23 @@ export const PredicateLexiconSchema = z.strictObject({
   agentTypes: z.array(EntityTypeSchema),
   /** Where the noun phrase after a verb ends: jieba tags (p preposition, d adverb, c conjunction) and words. */
   phraseStops: z.strictObject({ tags: words, words }),
+  /** Words that may stand beside a date in a clause that only sets the time (早在2009年, / 2015年前期,). */
+  timeClauseWords: words,
+  /** A name cited as a source (据QuestMobile数据显示) is not what the claim is about. */
+  attribution: z.strictObject({ before: words, after: words }),
+  /** 由腾讯推出 / 被阿里收购: the name after these acts; it is not what the claim is about. */
+  agentMarkers: words,
+  /** 向京东投资 / 对来往投入: the name after these is what the money goes to. */
+  targetMarkers: words,
+  /** 为了推广来往,阿里斥资…: a purpose stated before the money. */
+  purposeMarkers: words,
+  /** Verbs allowed between a measure noun and its figure (用户数达到5亿); any other verb means another figure. */
+  gapVerbs: words,
+  /** Generic nouns after a quoted name that keep the name as head (“集福”活动). */
+  categoryNouns: words,
+  /** jieba tags of nouns and verbs. */
+  nounTags: words,
+  verbTags: words,
   unitClasses: z.record(z.string(), words),
   predicates: z.array(PredicateSchema).min(1),
 }).superRefine((lexicon, ctx) => {
@@ -118,4 +135,10 @@ let builtIn: PredicateLexicon | null = null;
 export function defaultPredicateLexicon(): PredicateLexicon {
   builtIn ??= loadPredicateLexicon();
   return builtIn;
+}
+
+/** The lexicon entry of a claim's predicate (`downloads-daily` → `downloads`), or null. */
+export function predicateRule(lexicon: PredicateLexicon, predicate: string): PredicateRule | null {
+  const base = predicate.split('-', 1)[0];
+  return lexicon.predicates.find((p) => p.name === base) ?? null;
 }

@@ -67,8 +67,9 @@ export function figureCandidates(
     if (first && !hasBreakBetween(text, trigger.end, first.start)) {
       const gapText = text.slice(trigger.end, first.start);
       const isChange = !isChangePredicate && lexicon.deltaMarkers.some((d) => gapText.includes(d)) && !wordEndingAt(text, first.start, lexicon.levelMarkers);
-      let figure: FigureMention | null = isChange ? null : first;
+      let figure: FigureMention | null = isChange || hasForeignVerb(ctx, lexicon, trigger.end, first.start) ? null : first;
       if (figure && text[figure.start - 1] === '从') figure = targetOfFromTo(ctx, lexicon, figure);
+      if (figure && countsSomethingElse(ctx, lexicon, figure, trigger)) figure = null;
       if (figure && acceptsFigure(lexicon, predicate, figure, text)) {
         out.push({ trigger, figure, gap: first.start - trigger.end, side: 'after' });
       }
@@ -84,6 +85,26 @@ export function figureCandidates(
     }
   }
   return out;
+}
+
+/** 为用户提供了500万个岗位: a verb between the measure noun and the figure makes it another figure. */
+function hasForeignVerb(ctx: SentenceContext, lexicon: PredicateLexicon, from: number, to: number): boolean {
+  return slice(ctx.tokens, from, to).some(
+    (t) =>
+      lexicon.verbTags.includes(t.tag) &&
+      !lexicon.gapVerbs.includes(t.text) &&
+      !lexicon.deltaMarkers.includes(t.text) &&
+      !lexicon.levelMarkers.includes(t.text),
+  );
+}
+
+/** 500万个岗位: a count followed by a noun counts that noun (unless it is the measure itself: 5亿用户). */
+function countsSomethingElse(ctx: SentenceContext, lexicon: PredicateLexicon, figure: FigureMention, trigger: TriggerMatch): boolean {
+  if (figure.kind !== 'count' && figure.kind !== 'number') return false;
+  const next = ctx.tokens.find((t) => t.start === figure.end);
+  if (!next || !lexicon.nounTags.includes(next.tag)) return false;
+  const sameMeasure = trigger.compiled.predicate.triggers.some((t) => t.word !== undefined && ctx.text.startsWith(t.word, figure.end));
+  return !sameMeasure;
 }
 
 /** 从四五万暴涨至25万: the level now is the figure after 至/到. */
@@ -114,13 +135,34 @@ export function pickEventDate(ctx: SentenceContext, lexicon: PredicateLexicon, t
     const after = ctx.dates.find((d) => d.start >= pos + 1 && d.start <= pos + 2);
     if (after) return { date: after, rule: 'date-after' };
   }
+  const [clauseStart] = clauseAt(ctx, trigger.start);
   for (let i = ctx.dates.length - 1; i >= 0; i--) {
     const date = ctx.dates[i];
     if (date.end > trigger.start) continue;
     if (isComparisonBase(text, date, lexicon)) continue;
-    return { date, rule: 'date-before' };
+    // A date in an earlier clause dates this verb only if that clause does nothing but set the time
+    // (2017年2月5日,钉钉上线); 陆兆禧在双十一谈到…,推出来往 does not date the launch.
+    if (date.start >= clauseStart || isTimeClause(ctx, lexicon, clauseAt(ctx, date.start))) return { date, rule: 'date-before' };
   }
   return null;
+}
+
+/** A clause made only of dates and time words (早在2009年, / 2020年,双十一前期,). */
+export function isTimeClause(ctx: SentenceContext, lexicon: PredicateLexicon, [start, end]: [number, number]): boolean {
+  let residue = '';
+  let at = start;
+  for (const date of slice(ctx.dates, start, end)) {
+    residue += ctx.text.slice(at, date.start);
+    at = date.end;
+  }
+  residue += ctx.text.slice(at, end);
+  residue = residue.replace(/[\s\p{P}]/gu, '');
+  for (;;) {
+    const word = wordAt(residue, 0, lexicon.timeClauseWords);
+    if (!word) break;
+    residue = residue.slice(word.length);
+  }
+  return residue === '';
 }
 
 /**

@@ -46,7 +46,12 @@ export interface SubjectQuery {
 export function pickSubject(q: SubjectQuery): SubjectPick | null {
   const { ctx, lexicon, predicate, trigger, object } = q;
   const { text } = ctx;
-  const allowed = (e: EntityMention) => predicate.subjectTypes.includes(e.type) && !overlaps(e, trigger) && !overlaps(e, object);
+  const allowed = (e: EntityMention) =>
+    predicate.subjectTypes.includes(e.type) &&
+    !overlaps(e, trigger) &&
+    !overlaps(e, object) &&
+    !isCitedSource(ctx, lexicon, e) &&
+    !isMarkedBy(ctx, e, lexicon.agentMarkers);
 
   if (predicate.patientVerbs.length > 0) {
     const patient = patientOf(q, allowed);
@@ -74,6 +79,8 @@ export function pickSubject(q: SubjectQuery): SubjectPick | null {
   const before = trigger.start;
   const nearest = lastBefore(ctx, lexicon, allowed, clauseStart, before);
   if (nearest) return { entities: [nearest], rule: 'preceding' };
+  // 移动互联网的用户规模: the measure belongs to something that is not an entity; nobody else's.
+  if (valency === 'noun' && hasOtherPossessor(ctx, clauseStart, trigger, object)) return null;
   const topic = firstBefore(ctx, lexicon, allowed, ctx.sentence.start, before);
   if (topic) return { entities: [topic], rule: 'topic' };
   if (q.previousFocus && predicate.subjectTypes.includes(q.previousFocus.type)) {
@@ -89,6 +96,17 @@ export function pickSubject(q: SubjectQuery): SubjectPick | null {
 function patientOf(q: SubjectQuery, allowed: (e: EntityMention) => boolean): SubjectPick | null {
   const { ctx, lexicon, predicate, trigger, object } = q;
   const { text } = ctx;
+  // 向京东投资2亿美元 / 对来往投入10亿: the target stands before the verb.
+  const [clauseStart] = clauseAt(ctx, trigger.start);
+  const target = slice(ctx.entities, clauseStart, trigger.start).filter((e) => allowed(e) && isMarkedBy(ctx, e, lexicon.targetMarkers)).pop();
+  if (target) return { entities: [target], rule: 'patient' };
+  // 为了推广来往,阿里斥资10亿: the purpose stands before the money.
+  for (let pos = trigger.start - 1; pos >= ctx.sentence.start; pos--) {
+    const verb = wordAt(text, pos, predicate.patientVerbs);
+    if (!verb || pos + verb.length > trigger.start || !wordEndingAt(text, pos, lexicon.purposeMarkers)) continue;
+    const heads = phraseHeads(ctx, lexicon, allowed, skipParticles(text, pos + verb.length, lexicon));
+    if (heads.length) return { entities: heads, rule: 'patient' };
+  }
   const from = Math.max(trigger.end, object.end);
   const clauseIndex = ctx.clauses.findIndex(([s, e]) => from >= s && from < e);
   const windowEnd = clauseIndex >= 0 ? ctx.clauses[Math.min(clauseIndex + 1, ctx.clauses.length - 1)][1] : ctx.sentence.end;
@@ -150,6 +168,9 @@ export function phraseHeads(
     if (!allowed(entity)) continue;
     const after = skipClosing(text, entity.end);
     if (wordAt(text, after, lexicon.modifierLinks)) continue;
+    // 微信小程序: a name right before a noun modifies it, unless the noun only names the category (“集福”活动).
+    const next = ctx.tokens.find((t) => t.start === after);
+    if (next && lexicon.nounTags.includes(next.tag) && !wordAt(text, after, lexicon.categoryNouns) && !overlapsName(ctx, next)) continue;
     const heads = [entity];
     let pos = after;
     for (;;) {
@@ -189,6 +210,39 @@ function skipClosing(text: string, at: number): number {
   let pos = at;
   while (isClosingQuote(text[pos])) pos++;
   return pos;
+}
+
+function overlapsName(ctx: SentenceContext, span: LocalMention): boolean {
+  return ctx.entities.some((e) => overlaps(e, span));
+}
+
+/** The name is introduced by one of `markers` (由腾讯, 向京东), quotes aside. */
+function isMarkedBy(ctx: SentenceContext, e: EntityMention, markers: readonly string[]): boolean {
+  let at = e.start;
+  while (isOpeningQuote(ctx.text[at - 1])) at--;
+  return wordEndingAt(ctx.text, at, markers) !== null;
+}
+
+/** A name cited as the source of data (据QuestMobile数据显示) rather than spoken about. */
+function isCitedSource(ctx: SentenceContext, lexicon: PredicateLexicon, e: EntityMention): boolean {
+  const { text } = ctx;
+  let before = e.start;
+  while (isOpeningQuote(text[before - 1])) before--;
+  if (wordEndingAt(text, before, lexicon.attribution.before)) return true;
+  return wordAt(text, skipClosing(text, e.end), lexicon.attribution.after) !== null;
+}
+
+/** The measure noun is owned (X的…用户规模) by a phrase that is no entity and not the figure. */
+function hasOtherPossessor(ctx: SentenceContext, clauseStart: number, trigger: TriggerMatch, object: LocalMention): boolean {
+  const { text } = ctx;
+  for (let p = trigger.start - 1; p >= Math.max(clauseStart, trigger.start - 5); p--) {
+    const ch = text[p];
+    if (isClauseBreak(ch)) return false;
+    if (ch !== '的') continue;
+    if (object.end === p) return false;
+    return !ctx.entities.some((e) => skipClosing(text, e.end) === p);
+  }
+  return false;
 }
 
 /** Names preceded by a comparison word (反超微信, 比腾讯) are not what the sentence is about. */

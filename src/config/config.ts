@@ -46,6 +46,12 @@ export const ConfigSchema = z.strictObject({
     .strictObject({
       /** Worker processes for per-article stages; 0 means one per core. */
       workers: z.number().int().min(0).default(0),
+      /** Fewer articles to process than this: process them in the main process (no worker start-up). */
+      inProcessBelow: z.number().int().min(0).default(32),
+      /** An article still unfinished after this long is recorded as failed (retried next run); its worker restarts. */
+      articleTimeoutMs: z.number().int().positive().default(120_000),
+      /** `watch`: wait this long after the last change in the input folder before rerunning. */
+      watchDebounceMs: z.number().int().min(0).default(1000),
     })
     .prefault({}),
   reconcile: z.record(z.string(), z.unknown()).default({}),

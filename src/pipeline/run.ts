@@ -2,7 +2,7 @@ import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, extname, sep } from 'node:path';
 import { configPath, type PipelineConfig } from '../config/config.ts';
 import { UsageError } from '../config/errors.ts';
-import { reconcile, ReconcileOptionsSchema, type ArticleInfo } from '../reconcile/reconcile.ts';
+import { reconcile, ReconcileOptionsSchema, type ArticleInfo, type ReconcileResult } from '../reconcile/reconcile.ts';
 import { formatZodError } from '../config/errors.ts';
 import { writeReports } from '../report/reports.ts';
 import { articleIdOf, processArticleFile } from './article.ts';
@@ -67,8 +67,11 @@ export function articleInfos(results: ArticleResult[]): ArticleInfo[] {
     .map((r) => ({ id: r.article.id, title: r.article.title, source: r.article.source, published: r.article.published, tokens: r.tokens }));
 }
 
-/** Reconcile the per-article results and write every report. Returns the stage time in ms. */
-export function finishRun(config: PipelineConfig, results: ArticleResult[]): { reconcileMs: number; reportsMs: number } {
+/** Reconcile the per-article results and write every report. Returns the stage times in ms and the conflict rows. */
+export function finishRun(
+  config: PipelineConfig,
+  results: ArticleResult[],
+): { reconcileMs: number; reportsMs: number; groups: ReconcileResult['groups'] } {
   const options = reconcileOptions(config);
   const started = performance.now();
   const infos = articleInfos(results);
@@ -76,7 +79,7 @@ export function finishRun(config: PipelineConfig, results: ArticleResult[]): { r
   const reconciliation = reconcile(claims, infos, options);
   const reconcileMs = performance.now() - started;
   writeReports(configPath(config, config.output), { results, reconciliation, articleInfos: infos });
-  return { reconcileMs, reportsMs: performance.now() - started - reconcileMs };
+  return { reconcileMs, reportsMs: performance.now() - started - reconcileMs, groups: reconciliation.groups };
 }
 
 /** A clean full run: every article, then reconciliation and reports. */

@@ -7,10 +7,12 @@ const word = z.string().min(1);
 
 const edge = z.object({
   word,
-  level: z.enum(['year', 'month', 'decade', 'century']),
+  level: z.enum(['year', 'quarter', 'month', 'decade', 'century']),
   from: z.number().int().min(0),
   to: z.number().int().min(0),
   standalone: z.boolean(),
+  /** A suffix edge (初, 底 …) is no edge when the next character makes another word (初步, 底线). */
+  notFollowedBy: z.array(z.string().min(1)).optional(),
 });
 
 const dateWordsFile = z.object({

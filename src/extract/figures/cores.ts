@@ -5,13 +5,15 @@
  * decided last (accept.ts).
  */
 import type { Approximation } from '../../types.ts';
-import { addDigits, parseNumber, scaleDigits } from '../numerals.ts';
+import { addDigits, CHINESE_DIGITS, parseNumber, scaleDigits } from '../numerals.ts';
 
 export type CoreShape =
   /** A positional numeral: 1000万, 三千二百, 15k. */
   | 'numeral'
   /** 第 + numeral. */
   | 'ordinal'
+  /** 前N名 / 前N强: a rank bound. */
+  | 'top-rank'
   /** 百分之/千分之/万分之 + numeral (a percent already). */
   | 'percent-words'
   /** N分之M. */
@@ -124,10 +126,14 @@ function runEnd(text: string, start: number): number {
     const ch = text[j]!;
     const prev = text[j - 1];
     const next = text[j + 1];
+    // 2百分点 is 2 points, not 200; 5千米 and 3千克 are 5 km and 3 kg.
+    if (/^(?:百分点|百分之|千米|千克|千瓦|千卡|百米|千字)/.test(text.slice(j, j + 3))) break;
     if (isDigit(ch) || CN_NUMERAL.has(ch)) j++;
     else if ((ch === ',' || ch === '.') && isDigit(prev) && isDigit(next)) j++;
     else if ((ch === '点' || ch === '點') && isNumeralChar(prev) && !isDigit(prev) && isChineseDigit(next)) j++;
-    else if (/[kKwW]/.test(ch) && isDigit(prev) && !(next && LATIN.test(next))) j++;
+    else if (/[kw]/.test(ch) && isDigit(prev) && !(next && LATIN.test(next))) j++;
+    // Upper-case K and W are kilo and watt as often as scales (4K电视): only next to a currency sign.
+    else if (/[KW]/.test(ch) && isDigit(prev) && (/[$€£¥￥]/.test(next ?? '') || /[$€£¥￥]/.test(text[start - 1] ?? ''))) j++;
     else break;
   }
   return j;
@@ -137,7 +143,7 @@ function runEnd(text: string, start: number): number {
 function isRunStart(text: string, i: number): boolean {
   const ch = text[i]!;
   const prev = text[i - 1];
-  if (isNumeralChar(prev) || prev === '.' || prev === ',') return false;
+  if (isNumeralChar(prev) || ((prev === '.' || prev === ',') && isDigit(text[i - 2]))) return false;
   if (isNumeralChar(ch)) return true;
   // A sign: 负 before a numeral, '-' only where it cannot be a hyphen (after a letter, digit, 号 …).
   if (ch === '负' && isNumeralChar(text[i + 1])) return true;
@@ -183,7 +189,7 @@ const NUM = '[0-9.零〇○一二两三四五六七八九十百千万亿点壹�
 const RANGE_LINK = '(?:到|至|-|–|—|~|～|〜)';
 
 function chineseDigitValue(ch: string): number {
-  return '零〇○'.includes(ch) ? 0 : ' 一二三四五六七八九'.indexOf(ch) > 0 ? ' 一二三四五六七八九'.indexOf(ch) : ch === '两' ? 2 : -1;
+  return CHINESE_DIGITS[ch] ?? -1;
 }
 
 /** 百分之二十, 千分之五, 百分之二十到三十. Values are percent. */
@@ -236,14 +242,15 @@ function scanFractions(text: string): Core[] {
 
 /** Exact quotient when it terminates within 12 places, else the float's shortest form. */
 function divide(numerator: string, denominator: string): string {
-  const [n, d] = [Number(numerator), Number(denominator)];
-  for (let places = 0; places <= 12; places++) {
-    const scaledNumerator = BigInt(scaleDigits(numerator, places).split('.')[0]!);
-    const dInt = BigInt(denominator.split('.')[0]!);
-    if (denominator.includes('.') || numerator.includes('.')) break;
-    if (scaledNumerator % dInt === 0n) return scaleDigits((scaledNumerator / dInt).toString(), -places);
+  if (/^\d+$/.test(numerator) && /^\d+$/.test(denominator)) {
+    const n = BigInt(numerator);
+    const d = BigInt(denominator);
+    for (let places = 0; places <= 12; places++) {
+      const scaled = n * 10n ** BigInt(places);
+      if (scaled % d === 0n) return scaleDigits((scaled / d).toString(), -places);
+    }
   }
-  return String(n / d);
+  return String(Number(numerator) / Number(denominator));
 }
 
 /** 第三, 第3名: ordinals, candidates for ranks. */
@@ -256,6 +263,25 @@ function scanOrdinals(text: string): Core[] {
     cores.push({
       ...baseCore(m.index, m.index + m[0].length, m[1]!, parsed.digits, 'ordinal'),
       shape: 'ordinal',
+      loneOne: false,
+    });
+  }
+  return cores;
+}
+
+/** 前三名, 前10强: the top N, a rank bound (approx 'under'). */
+function scanTopRanks(text: string): Core[] {
+  const cores: Core[] = [];
+  for (const m of text.matchAll(/前\s?([0-9]+|[一二两三四五六七八九十百]+)\s?(名|强|位)?/g)) {
+    // Without 名/强/位 only after a ranking verb: 排名前三, 跻身前十 (前三季度 is a date).
+    if (!m[2] && !/(?:排名|排行|位列|跻身|进入|挤进|位居|名列|排在|杀入|闯入)$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
+    if (!m[2] && (isNumeralChar(text[m.index + m[0].length]) || /[季年月天周个]/.test(text[m.index + m[0].length] ?? ''))) continue;
+    const parsed = parseNumber(m[1]!);
+    if (!parsed || parsed.value < 2 || !Number.isInteger(parsed.value)) continue;
+    cores.push({
+      ...baseCore(m.index, m.index + m[0].length, m[1]!, parsed.digits, 'top-rank'),
+      shape: 'top-rank',
+      approx: 'under',
       loneOne: false,
     });
   }
@@ -303,8 +329,7 @@ function scanVagueNumbers(text: string): Core[] {
     const { several, unit, tens, small, big } = m.groups as Record<string, string | undefined>;
     const start = m.index;
     const end = start + m[0].length;
-    if (isNumeralChar(text[start - 1]) && !tens) continue;
-    if (tens && isNumeralChar(text[start - 1])) continue;
+    if (isNumeralChar(text[start - 1])) continue;
     if (several === '数' && text[end] === '以') continue; // 数以万计
     let lo: string;
     let hi: string;
@@ -334,9 +359,14 @@ function scanVagueNumbers(text: string): Core[] {
 /** 半年, 半个月, 半小时: a half unit of time. */
 function scanHalves(text: string): Core[] {
   const cores: Core[] = [];
-  const re = /半(个)?(年|月|天|小时|钟头|世纪|星期|礼拜|分钟|日)/g;
+  const re = /半(个)?(年|月|天|小时|钟头|世纪|星期|礼拜|分钟|日)|(?<=^|[\s\p{P}])半(?=$|[\s\p{P}])/gu;
   for (const m of text.matchAll(re)) {
     const prev = text[m.index - 1];
+    if (!m[2]) {
+      // 半 on its own is the number 0.5.
+      cores.push({ ...baseCore(m.index, m.index + 1, '半', '0.5', 'half'), hasDigit: true });
+      continue;
+    }
     if (prev && /[上下前后一多大]/.test(prev)) continue; // 上半年 is a date, 一半 / 多半 are not durations
     if (!m[1] && /^(?:月|世纪|星期|礼拜|日)$/.test(m[2]!)) continue; // 半月谈, 半日: only with 个
     if (m[2] === '年' && /[报度终]/.test(text[m.index + 2] ?? '')) continue;
@@ -370,6 +400,7 @@ export function scanCores(text: string): Core[] {
     ...scanPercentWords(text),
     ...scanFractions(text),
     ...scanOrdinals(text),
+    ...scanTopRanks(text),
     ...scanAdjacentDigits(text),
     ...scanVagueNumbers(text),
     ...scanHalves(text),

@@ -102,6 +102,7 @@ export interface FigureLexicon {
   suffixApprox: ApproxEntry[];
   context: z.infer<typeof contextFile>;
   idioms: string[];
+  longestIdiom: number;
 }
 
 let cached: FigureLexicon | null = null;
@@ -134,6 +135,7 @@ export function figureLexicon(): FigureLexicon {
       durationBefore: byLength(context.durationBefore),
     },
     idioms: idioms.idioms,
+    longestIdiom: Math.max(...idioms.idioms.map((w) => w.length)),
   };
   return cached;
 }

@@ -1,0 +1,58 @@
+/**
+ * Resolve candidates in text order, tracking the narrative context: the latest stated year, month
+ * and day. A mention states a component when it is not among its implied ones.
+ */
+import { lastPoint } from '../calendar.ts';
+import type { Candidate, Day, Mention, ResolveContext } from '../types.ts';
+
+export function resolveInOrder(candidates: Candidate[], ref: Day | null): Mention[] {
+  const explicitYears = candidates.map((c) => c.explicitYear).filter((y): y is number => y !== undefined);
+  const ctx: ResolveContext = {
+    ref,
+    year: null,
+    month: null,
+    day: null,
+    latestExplicitYear: explicitYears.length > 0 ? Math.max(...explicitYears) : null,
+  };
+  const mentions: Mention[] = [];
+  candidates.forEach((candidate, index) => {
+    const resolution = candidate.resolve(ctx, index);
+    if (!resolution) return;
+    const mention: Mention = {
+      start: candidate.start,
+      end: candidate.end,
+      rule: candidate.rule,
+      approx: resolution.approx ?? candidate.approx,
+      weak: candidate.weak === true,
+      value: resolution.value,
+      basis: resolution.basis,
+      implied: resolution.implied,
+      contextSource: resolution.contextSource,
+      members: [index],
+    };
+    mentions.push(mention);
+    if (!candidate.publicationLabel) updateContext(ctx, mention, index);
+  });
+  return mentions;
+}
+
+function updateContext(ctx: ResolveContext, mention: Mention, index: number): void {
+  const { value, implied } = mention;
+  if (value.granularity === 'decade' || value.granularity === 'century') return;
+  // Words relative to the publication date (今天, 上周, 近两年) say nothing about the narrative's
+  // time, except a single year or month (今年1月底, 去年……3月).
+  const relative = mention.basis === 'publication' && !implied.includes('year');
+  if (relative && (value.end !== null || (value.granularity !== 'year' && value.granularity !== 'month'))) return;
+  const p = lastPoint(value);
+  if (!implied.includes('year')) {
+    ctx.year = { y: p.y, source: index };
+    ctx.month = null;
+    ctx.day = null;
+  }
+  const single = value.end === null;
+  if (single && p.m !== undefined && !implied.includes('month')) {
+    ctx.month = { y: p.y, m: p.m, source: index };
+    ctx.day = null;
+  }
+  if (single && p.m !== undefined && p.d !== undefined) ctx.day = { y: p.y, m: p.m, d: p.d, source: index };
+}

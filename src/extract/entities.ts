@@ -1,0 +1,68 @@
+/**
+ * Entity extraction: lexicon names (with context checks for names that are also ordinary words),
+ * discovery rules for names the lexicon does not know (persons, organizations, places, quoted and
+ * Latin-script names), and aliases stated in the text (花名, 简称, 更名为).
+ *
+ * Works on one Simplified string (an article or a line) and its jieba tokens; offsets are into
+ * that string, and mentions never overlap (the longest span wins, then the stronger rule).
+ */
+import type { EntityMention, Token } from '../types.ts';
+import { statedNameCandidates, statedNames } from './entities/aliases.ts';
+import { settleOverlaps, SCORE, type Candidate } from './entities/candidates.ts';
+import { findLexiconHits, lexiconCandidates } from './entities/lexicon-matches.ts';
+import { organizationCandidates } from './entities/organizations.ts';
+import { personCandidates } from './entities/persons.ts';
+import { placeCandidates } from './entities/places.ts';
+import { markedNameCandidates } from './entities/products.ts';
+import { TextIndex } from './entities/text-index.ts';
+import type { EntityLexicon } from './entities/lexicon.ts';
+
+export {
+  DEFAULT_ENTITY_LEXICON_PATH,
+  entityUserWords,
+  loadEntityLexicon,
+  type EntityLexicon,
+  type LexiconEntry,
+} from './entities/lexicon.ts';
+export { DEFAULT_ENTITY_RULES_PATH } from './entities/rules.ts';
+
+export function extractEntities(text: string, tokens: Token[], lexicon: EntityLexicon): EntityMention[] {
+  const index = new TextIndex(text, tokens);
+  const hits = findLexiconHits(index, lexicon);
+  const candidates: Candidate[] = [
+    ...lexiconCandidates(index, lexicon, hits),
+    ...organizationCandidates(index, lexicon.rules, hits),
+    ...personCandidates(index, lexicon.rules),
+    ...markedNameCandidates(index, lexicon.rules),
+    ...placeCandidates(index, lexicon.rules),
+  ];
+  candidates.push(...repeatedNames(index, candidates));
+  const first = settleOverlaps(text, candidates);
+  const stated = statedNames(index, lexicon, first);
+  if (stated.length === 0) return first;
+  return settleOverlaps(text, [...candidates, ...statedNameCandidates(index, stated, lexicon)]);
+}
+
+/**
+ * A discovered person or organization found with good evidence once is the same name elsewhere in
+ * the text, where the context alone may not have been enough (马化腾评价张小龙……张小龙却).
+ */
+function repeatedNames(index: TextIndex, candidates: Candidate[]): Candidate[] {
+  const strong = new Map<string, Candidate>();
+  for (const c of candidates) {
+    if (!c.discovered || c.score < SCORE.person) continue;
+    if (c.type !== 'person' && c.type !== 'organization') continue;
+    const surface = index.text.slice(c.start, c.end);
+    if (surface.length >= 2 && !strong.has(surface)) strong.set(surface, c);
+  }
+  const covered = new Set(candidates.map((c) => `${c.start}:${c.end}`));
+  const out: Candidate[] = [];
+  for (const [surface, c] of strong) {
+    for (let at = index.text.indexOf(surface); at >= 0; at = index.text.indexOf(surface, at + 1)) {
+      const end = at + surface.length;
+      if (covered.has(`${at}:${end}`) || !index.isBoundary(at) || !index.isBoundary(end)) continue;
+      out.push({ ...c, start: at, end, rule: `${c.rule}+repeat`, score: SCORE.weak });
+    }
+  }
+  return out;
+}

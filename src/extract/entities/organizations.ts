@@ -1,0 +1,142 @@
+import type { Token } from '../../types.ts';
+import { SCORE, type Candidate } from './candidates.ts';
+import type { LexiconHit } from './lexicon-matches.ts';
+import type { EntityRules } from './rules.ts';
+import { isCjk, type TextIndex } from './text-index.ts';
+
+/**
+ * Organization discovery: jieba `nt` tokens, and chains of a proper-name head plus modifiers ending
+ * in an organization suffix (杭州市/西湖区/人民法院, 中国科学院/物理/研究所, 大疆/创新/科技/有限公司).
+ */
+
+/** Suffixes that only turn the lexicon name before them into a longer name of the same company. */
+const COMPANY_FORM = /^(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|控股|控股公司|股份公司)$/;
+const MAX_CHAIN_TOKENS = 7;
+const MAX_CHAIN_LENGTH = 26;
+
+interface SuffixSplit {
+  /** Where the organization name ends (a title glued on by jieba is cut off: 医院院长 → 医院). */
+  end: number;
+  suffix: string;
+  /** Part of the token before the suffix (路透 of 路透社); empty when the token is the suffix. */
+  prefix: string;
+}
+
+export function organizationCandidates(index: TextIndex, rules: EntityRules, hits: LexiconHit[]): Candidate[] {
+  const o = rules.organization;
+  const { tokens, text } = index;
+  const hitAt = new Map<number, LexiconHit>();
+  for (const hit of hits) {
+    const seen = hitAt.get(hit.start);
+    if (!seen || seen.end < hit.end) hitAt.set(hit.start, hit);
+  }
+  const out: Candidate[] = [];
+
+  tokens.forEach((token, i) => {
+    if (token.tag === 'nt' && jiebaOrganization(token.text, rules)) {
+      out.push({ start: token.start, end: token.end, entity: token.text, type: 'organization', discovered: true, rule: 'organization:jieba', score: SCORE.organization - 5 });
+    }
+    const split = suffixSplit(token, rules);
+    if (!split) return;
+    const chain = chainStart(i, split, rules, index, hitAt);
+    if (chain === null) return;
+    const start = tokens[chain].start;
+    const name = text.slice(start, split.end);
+    if (name.length < 2 || o.genericOrgWords.has(name)) return;
+    const head = hitAt.get(start);
+    if (head && head.entry.type === 'organization' && COMPANY_FORM.test(text.slice(head.end, split.end))) {
+      out.push({ start, end: split.end, entity: head.entry.name, type: 'organization', discovered: false, rule: 'lexicon+suffix', score: SCORE.lexicon });
+      return;
+    }
+    out.push({ start, end: split.end, entity: name, type: 'organization', discovered: true, rule: 'organization:suffix', score: SCORE.organization });
+  });
+  return out;
+}
+
+/** Tags of tokens that cannot end an organization name even when they end in a suffix character (雷军/nr, 签署/v, 东部/f). */
+const NOT_A_SUFFIX_TOKEN = new Set(['nr', 'nrfg', 'nrt', 'v', 'vd', 'a', 'ad', 'd', 'f', 'm', 'mq', 'q', 'p', 'c', 'r', 't', 'i', 'l']);
+
+function suffixSplit(token: Token, rules: EntityRules): SuffixSplit | null {
+  const s = token.text;
+  if (![...s].every(isCjk)) return null;
+  if (NOT_A_SUFFIX_TOKEN.has(token.tag) && !rules.organization.suffixes.includes(s)) return null;
+  const cut = (body: string): SuffixSplit | null => {
+    for (const suffix of rules.organization.suffixes) {
+      if (body.endsWith(suffix)) return { end: token.start + body.length, suffix, prefix: body.slice(0, body.length - suffix.length) };
+    }
+    return null;
+  };
+  // 医院院长, 协会主席, 政治局常委: jieba glued a title to the suffix.
+  for (let k = 2; k <= s.length - 2; k++) {
+    if (!rules.person.titlesBefore.has(s.slice(k))) continue;
+    const split = cut(s.slice(0, k));
+    if (split) return split;
+  }
+  return cut(s);
+}
+
+/** jieba's `nt` covers real bodies but also disciplines and ordinary words (统计学, 音乐会, 国际化). */
+function jiebaOrganization(word: string, rules: EntityRules): boolean {
+  const o = rules.organization;
+  if (word.length < 2 || o.genericOrgWords.has(word) || o.jiebaOrgStopwords.has(word)) return false;
+  if (o.jiebaOrgKeepEndings.some((e) => word.endsWith(e))) return true;
+  return !o.jiebaOrgRejectEndings.some((e) => word.endsWith(e));
+}
+
+/**
+ * Index of the first token of the organization ending with `split` in token `i`, or null when
+ * the chain has no proper-name head.
+ */
+function chainStart(
+  i: number,
+  split: SuffixSplit,
+  rules: EntityRules,
+  index: TextIndex,
+  hitAt: Map<number, LexiconHit>,
+): number | null {
+  const o = rules.organization;
+  const { tokens } = index;
+  const weak = o.weakSuffixes.has(split.suffix);
+  // 东部 (of 朝鲜东部) and 三局 are words or counts, not a name plus a suffix.
+  const token = tokens[i];
+  const bodyWord = o.twoCharSuffixWords.has(token.text);
+  if (split.prefix && !bodyWord && (o.genericOrgWords.has(token.text) || /^[0-9一二三四五六七八九十百千两几多]/.test(split.prefix))) return null;
+  // A two-character word ending in a one-character suffix is usually just a word (冠军, 东部), unless it names a body (市委).
+  if (weak && split.suffix.length === 1 && split.prefix.length === 1 && !bodyWord && !['nt', 'j', 'nz', 'x'].includes(token.tag)) return null;
+  const prefixIsName = split.prefix.length >= 2 && !o.chainModifiers.has(split.prefix) && !o.genericHeads.has(split.prefix) &&
+    !o.genericOrgWords.has(tokens[i].text) && !/^[的了和与在是]/.test(split.prefix);
+  // Walk left over modifier tokens.
+  let properAt = -1;
+  for (let j = i - 1; j >= 0 && i - j < MAX_CHAIN_TOKENS; j--) {
+    const t = tokens[j];
+    if (t.end !== tokens[j + 1].start) break;
+    if (split.end - t.start > MAX_CHAIN_LENGTH) break;
+    if (o.genericHeads.has(t.text)) break;
+    if (![...t.text].every(isCjk)) {
+      if (!(t.tag === 'eng' && /^[A-Za-z]+$/.test(t.text))) break;
+    }
+    const proper = o.properTags.has(t.tag) || isLexiconHead(hitAt.get(t.start));
+    const modifier = o.chainModifiers.has(t.text) || (o.modifierTags.has(t.tag) && t.tag !== 'v');
+    if (!proper && !modifier) break;
+    if (/[的了着过]/.test(t.text)) break;
+    if (proper) properAt = j;
+  }
+  if (properAt >= 0) {
+    // The chain starts at its leftmost proper token: modifiers before it are not part of the name.
+    const head = tokens[properAt];
+    const headHit = hitAt.get(head.start);
+    if (weak && split.prefix.length === 0 && properAt === i - 1 && headHit?.entry.type === 'place' && split.suffix.length > 1) {
+      // 上海/汽车, 中国/企业: a place before an industry word is a generic phrase.
+      return null;
+    }
+    return properAt;
+  }
+  if (prefixIsName && !weak) return i;
+  // 路透社, 泰山队, 发改委: an unfamiliar word before a one-character suffix that names bodies.
+  if (prefixIsName && o.standaloneSuffixes.has(split.suffix) && tokens[i].text.length >= 3) return i;
+  return null;
+}
+
+function isLexiconHead(hit: LexiconHit | undefined): boolean {
+  return !!hit && (hit.entry.type === 'organization' || hit.entry.type === 'place');
+}

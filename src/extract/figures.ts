@@ -1,0 +1,76 @@
+/**
+ * Figure extraction: money, counts, percentages, plain numbers, ranks, durations and ages in a
+ * Simplified Chinese text, with offsets into that text.
+ *
+ * Pipeline (chrono-node style): a cheap candidate scan finds numeric cores (figures/cores.ts), strict
+ * refiners attach units, currencies and approximation words and merge ranges (figures/build.ts), and
+ * a final refiner decides what is a quantity and drops overlaps (figures/accept.ts). Values are exact:
+ * scales move the decimal point of a digit string (numerals.ts).
+ *
+ * Conventions:
+ * - value is in base units: money in the currency's unit (1000万元 → 10000000, 五毛 → 0.5), percent
+ *   in percent (26% → 26, 七成 → 70, 千分之五 → 0.5), durations in the unit written (24小时 → 24, unit
+ *   小时; 半年 → 0.5, unit 年), ranks as the position.
+ * - For `over`/`under` the value is the stated bound; ranges give value..max (几十万 → 200000..900000:
+ *   几 and 数 read as 2..9; 十几 as 11..19).
+ * - unit: the measure word or symbol (人, 家, 个, %, 百分点, 公里, 岁, 年, 月, 小时); null for money
+ *   (the currency field says it) and for plain numbers. 万/亿 are scales, never units.
+ * - currencyInferred: a bare amount in a money context (斥资10亿, 571亿的成交额) gets CNY.
+ */
+import type { FigureMention } from '../types.ts';
+import { normalizeDigits } from './numerals.ts';
+import { finalize, type Accepted } from './figures/accept.ts';
+import { blockedSpans, overlapsAny, type Span } from './figures/blocked.ts';
+import { attachPrefix, attachSuffix, mergeRange, type Draft } from './figures/build.ts';
+import { scanCores } from './figures/cores.ts';
+
+export interface FigureOptions {
+  /** Spans already taken (dates): figures must not overlap them. */
+  exclude?: Array<{ start: number; end: number }>;
+}
+
+function mergeRanges(text: string, drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const left = drafts[i]!;
+    const right = drafts[i + 1];
+    if (right && right.start >= left.end) {
+      const merged = mergeRange(text, left, right, right.start);
+      if (merged) {
+        out.push(merged);
+        i++;
+        continue;
+      }
+    }
+    out.push(left);
+  }
+  return out;
+}
+
+/** Keep the longest of overlapping figures (ties: the earlier one). */
+function dropOverlaps(figures: Accepted[]): Accepted[] {
+  const byLength = [...figures].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Accepted[] = [];
+  for (const figure of byLength) {
+    if (!kept.some((k) => k.start < figure.end && figure.start < k.end)) kept.push(figure);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+export function extractFigures(text: string, options: FigureOptions = {}): FigureMention[] {
+  // Full-width digits become ASCII one unit for one unit, so offsets stay those of `text`.
+  const normalized = normalizeDigits(text);
+  const blocked: Span[] = [...blockedSpans(normalized), ...(options.exclude ?? [])];
+  const cores = scanCores(normalized).filter((core) => !overlapsAny(core.start, core.end, blocked));
+  const drafts = mergeRanges(
+    normalized,
+    cores.map((core) => attachSuffix(normalized, core)),
+  );
+  const accepted: Accepted[] = [];
+  for (const draft of drafts) {
+    attachPrefix(normalized, draft);
+    const figure = finalize(normalized, draft);
+    if (figure && !overlapsAny(figure.start, figure.end, blocked)) accepted.push(figure);
+  }
+  return dropOverlaps(accepted).map((figure) => ({ ...figure, text: text.slice(figure.start, figure.end) }));
+}

@@ -1,0 +1,322 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { PipelineConfig } from '../config/config.ts';
+import { UsageError } from '../config/errors.ts';
+import { storedJson } from '../state/store.ts';
+import { articleIdOf, processArticleFile } from './article.ts';
+import { loadResources } from './resources.ts';
+import type { ArticleResult } from './rows.ts';
+
+/** One file to process. */
+export interface FileJob {
+  path: string;
+  file: string;
+  /** Fingerprint taken when the run was planned (sha256, or size and mtime for files not read). */
+  contentKey: string;
+}
+
+/** One processed file, as the runner receives it. */
+export interface ProcessedFile {
+  job: FileJob;
+  result: ArticleResult;
+  /** The result as stored (JSON, without timings). */
+  json: string;
+  /** The failure may be passing (timeout, crashed worker): process the file again next run. */
+  retry: boolean;
+}
+
+export interface ProcessOptions {
+  /** Child processes to use; 0 means one per core. */
+  workers: number;
+  /** Batches smaller than this run in this process (no worker start-up, no timeout). */
+  inProcessBelow: number;
+  /** A file still unfinished after this long is recorded as failed and its worker restarted. */
+  articleTimeoutMs: number;
+  onResult: (processed: ProcessedFile) => void;
+  onStart?: (job: FileJob) => void;
+}
+
+export interface ProcessStats {
+  mode: 'in-process' | 'workers';
+  workers: number;
+  /** Wall time until the first worker (or this process) had its resources loaded. */
+  loadMs: number;
+}
+
+export function workerCount(requested: number): number {
+  return requested > 0 ? requested : availableParallelism();
+}
+
+/**
+ * Run the per-article stages on every job, on all cores: each worker is a child process that loads
+ * the lexicons and jieba once. Results arrive through `onResult` in completion order. A worker that
+ * crashes or hangs on a file costs that file only (recorded as a retryable error); the batch goes on.
+ * A config or lexicon problem rejects with UsageError before any result is delivered.
+ */
+export async function processFiles(config: PipelineConfig, jobs: FileJob[], options: ProcessOptions): Promise<ProcessStats> {
+  if (!jobs.length) return { mode: 'in-process', workers: 0, loadMs: 0 };
+  const count = Math.min(workerCount(options.workers), jobs.length);
+  if (jobs.length < options.inProcessBelow) return processInProcess(config, jobs, options);
+  return new WorkerPool(config, jobs, count, options).run();
+}
+
+function processInProcess(config: PipelineConfig, jobs: FileJob[], options: ProcessOptions): ProcessStats {
+  const started = performance.now();
+  const resources = loadResources(config);
+  const loadMs = performance.now() - started;
+  for (const job of jobs) {
+    options.onStart?.(job);
+    const result = processArticleFile(job.path, job.file, resources);
+    // The same JSON round trip as results from workers, so both paths store identical data.
+    const json = storedJson(result);
+    options.onResult({ job, result: { ...(JSON.parse(json) as ArticleResult), timings: result.timings }, json, retry: false });
+  }
+  return { mode: 'in-process', workers: 0, loadMs };
+}
+
+type ToWorker = { type: 'init'; config: PipelineConfig } | { type: 'job'; path: string; file: string };
+type FromWorker =
+  | { type: 'ready'; loadMs: number }
+  | { type: 'fatal'; message: string; usage: boolean }
+  | { type: 'result'; json: string; timings: Record<string, number> };
+
+interface Slot {
+  child: ChildProcess;
+  ready: boolean;
+  /** Jobs sent and not yet answered, in order: the worker works on the first. */
+  inFlight: FileJob[];
+  timer: NodeJS.Timeout | null;
+  /** Set when the pool itself stops the child, so its exit is not taken for a crash. */
+  stopping: boolean;
+}
+
+/** Jobs kept queued at each worker, so it never waits for the next message between files. */
+const IN_FLIGHT = 2;
+/** Workers that die before becoming ready, beyond this many, abort the run. */
+const MAX_START_FAILURES = 3;
+
+class WorkerPool {
+  private readonly queue: FileJob[];
+  private readonly slots = new Set<Slot>();
+  private remaining: number;
+  private startFailures = 0;
+  private loadMs = -1;
+  private readonly started = performance.now();
+  private settle!: { resolve: (stats: ProcessStats) => void; reject: (error: Error) => void };
+  private finished = false;
+
+  constructor(
+    private readonly config: PipelineConfig,
+    jobs: FileJob[],
+    private readonly count: number,
+    private readonly options: ProcessOptions,
+  ) {
+    this.queue = [...jobs];
+    this.remaining = jobs.length;
+  }
+
+  run(): Promise<ProcessStats> {
+    return new Promise((resolve, reject) => {
+      this.settle = { resolve, reject };
+      for (let i = 0; i < this.count; i++) this.spawn();
+    });
+  }
+
+  private spawn(): void {
+    const child = fork(WORKER_MODULE, [], {
+      execArgv: workerExecArgv(),
+      env: { ...process.env, [WORKER_ENV]: '1' },
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    const slot: Slot = { child, ready: false, inFlight: [], timer: null, stopping: false };
+    this.slots.add(slot);
+    child.on('message', (message: FromWorker) => this.onMessage(slot, message));
+    // 'close' comes after the last message from the worker, so no answer is still on its way.
+    child.on('close', (code, signal) => this.onExit(slot, code, signal));
+    child.on('error', () => {
+      // 'close' follows; nothing else to do here.
+    });
+    send(child, { type: 'init', config: this.config });
+  }
+
+  private onMessage(slot: Slot, message: FromWorker): void {
+    if (this.finished) return;
+    if (message.type === 'fatal') {
+      const error = message.usage ? new UsageError(message.message) : new Error(message.message);
+      this.fail(error);
+    } else if (message.type === 'ready') {
+      slot.ready = true;
+      if (this.loadMs < 0) this.loadMs = performance.now() - this.started;
+      this.feed(slot);
+    } else if (message.type === 'result') {
+      const job = slot.inFlight.shift();
+      if (!job) return;
+      const result = { ...(JSON.parse(message.json) as ArticleResult), timings: message.timings };
+      this.deliver({ job, result, json: message.json, retry: false });
+      this.feed(slot);
+    }
+  }
+
+  private onExit(slot: Slot, code: number | null, signal: NodeJS.Signals | null): void {
+    this.clearTimer(slot);
+    this.slots.delete(slot);
+    if (this.finished || slot.stopping) return;
+    const how = signal ? `signal ${signal}` : `exit code ${code}`;
+    if (!slot.ready) {
+      this.startFailures++;
+      if (this.startFailures > MAX_START_FAILURES) {
+        this.fail(new Error(`worker processes keep stopping before they are ready (${how}); see the messages above`));
+        return;
+      }
+    }
+    const [culprit, ...others] = slot.inFlight;
+    slot.inFlight = [];
+    this.queue.unshift(...others);
+    if (culprit) this.deliverFailure(culprit, `worker process stopped (${how}) while processing this file`);
+    if (this.remaining > 0) this.spawn();
+  }
+
+  /** Send jobs until the worker holds IN_FLIGHT of them. */
+  private feed(slot: Slot): void {
+    if (!slot.ready || slot.stopping) return;
+    while (slot.inFlight.length < IN_FLIGHT && this.queue.length) {
+      const job = this.queue.shift()!;
+      slot.inFlight.push(job);
+      this.options.onStart?.(job);
+      send(slot.child, { type: 'job', path: job.path, file: job.file });
+    }
+    this.armTimer(slot);
+    if (!slot.inFlight.length && !this.queue.length) this.stop(slot);
+  }
+
+  /** One timer per worker, for the file at the head of its queue. */
+  private armTimer(slot: Slot): void {
+    this.clearTimer(slot);
+    if (!slot.inFlight.length) return;
+    const head = slot.inFlight[0];
+    slot.timer = setTimeout(() => {
+      if (slot.inFlight[0] !== head) return;
+      slot.stopping = true;
+      slot.child.kill('SIGKILL');
+      const [, ...others] = slot.inFlight;
+      slot.inFlight = [];
+      this.queue.unshift(...others);
+      const seconds = Math.round(this.options.articleTimeoutMs / 1000);
+      this.deliverFailure(head, `processing took longer than ${seconds} s (run.articleTimeoutMs); stopped`);
+      if (this.remaining > 0) this.spawn();
+    }, this.options.articleTimeoutMs);
+  }
+
+  private clearTimer(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+  }
+
+  private deliverFailure(job: FileJob, reason: string): void {
+    const result = failedResult(job, reason);
+    this.deliver({ job, result, json: storedJson(result), retry: true });
+  }
+
+  private deliver(processed: ProcessedFile): void {
+    try {
+      this.options.onResult(processed);
+    } catch (error) {
+      this.fail(error as Error);
+      return;
+    }
+    this.remaining--;
+    if (this.remaining === 0) this.finish();
+  }
+
+  private stop(slot: Slot): void {
+    if (slot.stopping) return;
+    slot.stopping = true;
+    this.clearTimer(slot);
+    // Closing the channel lets the worker exit on its own once its last answer is out.
+    if (slot.child.connected) slot.child.disconnect();
+  }
+
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    for (const slot of this.slots) this.stop(slot);
+    this.settle.resolve({ mode: 'workers', workers: this.count, loadMs: Math.max(0, this.loadMs) });
+  }
+
+  private fail(error: Error): void {
+    if (this.finished) return;
+    this.finished = true;
+    for (const slot of this.slots) {
+      slot.stopping = true;
+      this.clearTimer(slot);
+      slot.child.kill('SIGKILL');
+    }
+    this.settle.reject(error);
+  }
+}
+
+function send(child: ChildProcess, message: ToWorker): void {
+  if (child.connected) child.send(message);
+}
+
+/** The error row of a file whose processing was cut short, shaped like the pipeline's own error rows. */
+export function failedResult(job: FileJob, reason: string): ArticleResult {
+  return {
+    article: {
+      id: articleIdOf(job.file),
+      file: job.file,
+      title: null,
+      source: null,
+      published: null,
+      author: null,
+      script: null,
+      encoding: null,
+      chars: 0,
+      sha256: /^[0-9a-f]{64}$/.test(job.contentKey) ? job.contentKey : '',
+      status: 'error',
+      error: reason,
+    },
+    dates: [],
+    figures: [],
+    entities: [],
+    claims: [],
+    tokens: [],
+    timings: {},
+  };
+}
+
+const WORKER_ENV = 'ZH_PIPELINE_WORKER';
+const WORKER_MODULE = fileURLToPath(import.meta.url);
+
+/** Node flags for a worker: the TypeScript loader when this file runs as TypeScript. */
+function workerExecArgv(): string[] {
+  if (!WORKER_MODULE.endsWith('.ts')) return [];
+  const loader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return ['--import', loader];
+}
+
+/** The worker side: load resources once, then answer one message per job. */
+function workerMain(): void {
+  let resources: ReturnType<typeof loadResources> | null = null;
+  const reply = (message: FromWorker) => process.send!(message);
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (message: ToWorker) => {
+    if (message.type === 'init') {
+      const started = performance.now();
+      try {
+        resources = loadResources(message.config);
+        reply({ type: 'ready', loadMs: performance.now() - started });
+      } catch (error) {
+        reply({ type: 'fatal', message: (error as Error).message, usage: error instanceof UsageError });
+      }
+    } else if (message.type === 'job' && resources) {
+      const result = processArticleFile(message.path, message.file, resources);
+      reply({ type: 'result', json: storedJson(result), timings: result.timings });
+    }
+  });
+}
+
+if (process.env[WORKER_ENV] === '1' && process.send) workerMain();

@@ -1,0 +1,279 @@
+import Database from 'better-sqlite3';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArticleResult } from '../pipeline/rows.ts';
+import { SCHEMA_SQL, SCHEMA_VERSION, TABLES } from './schema.ts';
+import type { Versions } from './versions.ts';
+
+export const STATE_FILE = 'pipeline.sqlite';
+
+/** What the state knows about one input file: enough to decide whether to process it again. */
+export interface StoredArticle {
+  file: string;
+  id: string;
+  contentKey: string;
+  status: 'ok' | 'error';
+  configHash: string;
+  rulesVersion: string;
+  /** The stored failure may pass (timeout, crashed worker): process the file again next run. */
+  retry: boolean;
+}
+
+/** One processed article on its way into the database. */
+export interface ResultToStore {
+  result: ArticleResult;
+  /** `result` as JSON without timings: what reports are rebuilt from. */
+  json: string;
+  contentKey: string;
+  retry: boolean;
+}
+
+type Cell = string | number | null;
+
+const bit = (value: boolean | undefined | null): number => (value ? 1 : 0);
+const cell = (value: unknown): Cell => (value === undefined || value === null ? null : typeof value === 'boolean' ? bit(value) : (value as Cell));
+
+/** Serialize a result the way it is stored: timings are run statistics, not part of the result. */
+export function storedJson(result: ArticleResult): string {
+  return JSON.stringify({ ...result, timings: undefined });
+}
+
+/**
+ * The state database. Every write is a transaction, so a run killed at any moment leaves either
+ * all of an article's rows or none of them.
+ */
+export class StateStore {
+  readonly path: string;
+  /** Why an unusable database file was replaced by an empty one, if it was. */
+  readonly rebuilt: string | null;
+  private readonly db: Database.Database;
+  private readonly statements: ReturnType<typeof prepare>;
+
+  private constructor(path: string, db: Database.Database, rebuilt: string | null) {
+    this.path = path;
+    this.db = db;
+    this.rebuilt = rebuilt;
+    this.statements = prepare(db);
+  }
+
+  /** Open (or create) the state database of an output folder. */
+  static open(outputDir: string): StateStore {
+    const path = join(outputDir, STATE_FILE);
+    let rebuilt: string | null = null;
+    let db: Database.Database;
+    try {
+      db = openDatabase(path);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (!/^SQLITE_(NOTADB|CORRUPT)/.test(code)) throw error;
+      // The state is a cache of per-article results: an unreadable one is rebuilt from the inputs.
+      rebuilt = `${path} was not a usable database (${(error as Error).message}); rebuilding it from the input files`;
+      removeDatabaseFiles(path);
+      db = openDatabase(path);
+    }
+    return new StateStore(path, db, rebuilt);
+  }
+
+  /** Open an existing state database without creating one (for `status`); null when there is none. */
+  static openExisting(outputDir: string): StateStore | null {
+    const path = join(outputDir, STATE_FILE);
+    if (!existsSync(path)) return null;
+    try {
+      const db = new Database(path, { readonly: true, fileMustExist: true });
+      if (readSchemaVersion(db) !== SCHEMA_VERSION) {
+        db.close();
+        return null;
+      }
+      return new StateStore(path, db, null);
+    } catch {
+      return null;
+    }
+  }
+
+  articles(): Map<string, StoredArticle> {
+    const rows = this.statements.selectArticles.all() as Array<{
+      file: string;
+      id: string;
+      content_key: string;
+      status: 'ok' | 'error';
+      config_hash: string;
+      rules_version: string;
+      retry: number;
+    }>;
+    return new Map(
+      rows.map((r) => [
+        r.file,
+        { file: r.file, id: r.id, contentKey: r.content_key, status: r.status, configHash: r.config_hash, rulesVersion: r.rules_version, retry: r.retry === 1 },
+      ]),
+    );
+  }
+
+  meta(): Record<string, string> {
+    const rows = this.statements.selectMeta.all() as Array<{ key: string; value: string }>;
+    return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  }
+
+  setMeta(values: Record<string, string>): void {
+    this.db.transaction(() => {
+      for (const [key, value] of Object.entries(values)) this.statements.upsertMeta.run(key, value);
+    })();
+  }
+
+  /** Store processed articles, replacing what was stored for the same files. One transaction. */
+  save(entries: ResultToStore[], versions: Versions, processedAt = new Date().toISOString()): void {
+    if (!entries.length) return;
+    const s = this.statements;
+    this.db.transaction(() => {
+      for (const { result, json, contentKey, retry } of entries) {
+        const a = result.article;
+        this.deleteRows(a.file);
+        s.deleteArticle.run(a.file);
+        s.insertArticle.run(
+          a.file, a.id, contentKey, a.sha256, a.status, cell(a.error), cell(a.title), cell(a.source), cell(a.published),
+          cell(a.author), cell(a.script), cell(a.encoding), a.chars, versions.configHash, versions.rulesVersion, bit(retry), processedAt, json,
+        );
+        for (const d of result.dates) {
+          s.insertDate.run(
+            a.file, d.article, d.start, d.end, d.text, d.original, d.sentence, d.value.start, cell(d.value.end),
+            d.granularity, bit(d.approx), d.basis, d.implied.join('|'), d.rule,
+          );
+        }
+        for (const f of result.figures) {
+          s.insertFigure.run(
+            a.file, f.article, f.start, f.end, f.text, f.original, f.sentence, f.kind, f.value, cell(f.max), f.approx,
+            cell(f.currency), bit(f.currencyInferred), cell(f.unit), f.rule,
+          );
+        }
+        for (const e of result.entities) {
+          s.insertEntity.run(a.file, e.article, e.start, e.end, e.text, e.original, e.sentence, e.entity, e.type, bit(e.discovered), e.rule);
+        }
+        for (const c of result.claims) {
+          s.insertClaim.run(
+            a.file, c.id, c.article, c.subject, c.predicate, JSON.stringify(c.object), cell(c.when?.start), cell(c.when?.end),
+            cell(c.when?.granularity), cell(c.agent), c.sentence, c.original, c.start, c.end, c.confidence, c.rule,
+          );
+        }
+      }
+    })();
+  }
+
+  /** Drop everything stored for files that are no longer in the input. One transaction. */
+  remove(files: string[]): void {
+    if (!files.length) return;
+    this.db.transaction(() => {
+      for (const file of files) {
+        this.deleteRows(file);
+        this.statements.deleteArticle.run(file);
+      }
+    })();
+  }
+
+  /** Every stored per-article result, sorted by file. */
+  loadResults(): ArticleResult[] {
+    const rows = this.statements.selectResults.raw().all() as Array<[string]>;
+    return rows.map(([json]) => ({ ...(JSON.parse(json) as Omit<ArticleResult, 'timings'>), timings: {} }));
+  }
+
+  /** Replace the stored reconciliation (the rows of output/conflicts.json). */
+  saveConflicts(groups: object[]): void {
+    this.db.transaction(() => {
+      this.statements.deleteConflicts.run();
+      groups.forEach((group, position) => {
+        const g = group as Record<string, unknown>;
+        this.statements.insertConflict.run(position, cell(asText(g.subject)), cell(asText(g.predicate)), cell(asText(g.status)), JSON.stringify(group));
+      });
+    })();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private deleteRows(file: string): void {
+    const s = this.statements;
+    s.deleteDates.run(file);
+    s.deleteFigures.run(file);
+    s.deleteEntities.run(file);
+    s.deleteClaims.run(file);
+  }
+}
+
+function asText(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function openDatabase(path: string): Database.Database {
+  const db = new Database(path);
+  try {
+    // A rollback journal keeps the database one self-contained file; any process killed mid-write
+    // leaves a hot journal that the next open rolls back.
+    db.pragma('journal_mode = DELETE');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 10000');
+    const version = readSchemaVersion(db);
+    if (version !== SCHEMA_VERSION) {
+      db.transaction(() => {
+        for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
+        db.exec(SCHEMA_SQL);
+        db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+      })();
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function readSchemaVersion(db: Database.Database): number | null {
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+  if (!hasMeta) return null;
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+  return row ? Number(row.value) : null;
+}
+
+export function removeDatabaseFiles(path: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+}
+
+function prepare(db: Database.Database) {
+  const readonly = db.readonly;
+  const write = (sql: string) => (readonly ? (null as unknown as Database.Statement) : db.prepare(sql));
+  return {
+    selectArticles: db.prepare('SELECT file, id, content_key, status, config_hash, rules_version, retry FROM articles'),
+    selectMeta: db.prepare('SELECT key, value FROM meta'),
+    selectResults: db.prepare('SELECT result FROM articles ORDER BY file'),
+    upsertMeta: write('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    insertArticle: write(
+      `INSERT INTO articles (file, id, content_key, sha256, status, error, title, source, published, author, script, encoding, chars,
+        config_hash, rules_version, retry, processed_at, result) VALUES (${params(18)})`,
+    ),
+    insertDate: write(
+      `INSERT INTO dates (file, article, span_start, span_end, text, original, sentence, value_start, value_end, granularity, approx,
+        basis, implied, rule) VALUES (${params(14)})`,
+    ),
+    insertFigure: write(
+      `INSERT INTO figures (file, article, span_start, span_end, text, original, sentence, kind, value, max, approx, currency,
+        currency_inferred, unit, rule) VALUES (${params(15)})`,
+    ),
+    insertEntity: write(
+      `INSERT INTO entities (file, article, span_start, span_end, text, original, sentence, entity, type, discovered, rule)
+        VALUES (${params(11)})`,
+    ),
+    insertClaim: write(
+      `INSERT INTO claims (file, id, article, subject, predicate, object, when_start, when_end, when_granularity, agent, sentence,
+        original, span_start, span_end, confidence, rule) VALUES (${params(16)})`,
+    ),
+    insertConflict: write('INSERT INTO conflicts (position, subject, predicate, status, data) VALUES (?, ?, ?, ?, ?)'),
+    deleteArticle: write('DELETE FROM articles WHERE file = ?'),
+    deleteDates: write('DELETE FROM dates WHERE file = ?'),
+    deleteFigures: write('DELETE FROM figures WHERE file = ?'),
+    deleteEntities: write('DELETE FROM entities WHERE file = ?'),
+    deleteClaims: write('DELETE FROM claims WHERE file = ?'),
+    deleteConflicts: write('DELETE FROM conflicts'),
+  };
+}
+
+function params(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ');
+}

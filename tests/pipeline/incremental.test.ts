@@ -1,0 +1,151 @@
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runIncremental, statusOf, type RunReport } from '../../src/pipeline/incremental.ts';
+import { LOCK_FILE } from '../../src/pipeline/lock.ts';
+import { STATE_FILE } from '../../src/state/store.ts';
+import { expectSameReports, sample, sampleCorpus, SAMPLES, tempDir, testConfig, variant } from '../state/helpers.ts';
+
+/** A clean run of the same input into a fresh folder: what every rerun must equal. */
+async function cleanRun(input: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const output = join(tempDir('clean'), 'out');
+  await runIncremental(testConfig(input, output, extra));
+  return output;
+}
+
+function counts(report: RunReport) {
+  const { processed, skipped, removed, failed, articles } = report;
+  return { processed, skipped, removed, failed, articles };
+}
+
+function storedFiles(output: string): string[] {
+  const db = new Database(join(output, STATE_FILE), { readonly: true });
+  try {
+    return (db.prepare('SELECT file FROM articles ORDER BY file').all() as Array<{ file: string }>).map((r) => r.file);
+  } finally {
+    db.close();
+  }
+}
+
+describe('incremental runs', () => {
+  it('after adds, changes, removals and renames, equals a clean run every time', async () => {
+    const root = tempDir('incremental');
+    const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 3));
+    const output = join(root, 'out');
+    const config = testConfig(input, output);
+
+    const first = await runIncremental(config);
+    expect(counts(first)).toEqual({ processed: 3, skipped: 0, removed: 0, failed: 0, articles: 3 });
+    expectSameReports(output, await cleanRun(input));
+
+    // Nothing changed: nothing processed, same reports.
+    const before = readFileSync(join(output, 'claims.json'));
+    const idle = await runIncremental(config);
+    expect(counts(idle)).toEqual({ processed: 0, skipped: 3, removed: 0, failed: 0, articles: 3 });
+    expect(readFileSync(join(output, 'claims.json')).equals(before)).toBe(true);
+
+    // Two new articles, one of them in a sub-folder.
+    sampleCorpus(input, [SAMPLES[3]]);
+    sampleCorpus(join(input, 'sub'), [SAMPLES[4]]);
+    const added = await runIncremental(config);
+    expect(counts(added)).toEqual({ processed: 2, skipped: 3, removed: 0, failed: 0, articles: 5 });
+    expectSameReports(output, await cleanRun(input));
+
+    // One changed, one removed, one renamed (a removal plus a new file), one bad file added.
+    writeFileSync(join(input, SAMPLES[0]), variant(sample(SAMPLES[0]), 2));
+    rmSync(join(input, SAMPLES[1]));
+    renameSync(join(input, SAMPLES[2]), join(input, `renamed-${SAMPLES[2]}`));
+    writeFileSync(join(input, 'empty.txt'), '');
+    const mixed = await runIncremental(config);
+    expect(counts(mixed)).toEqual({ processed: 3, skipped: 2, removed: 2, failed: 1, articles: 5 });
+    expectSameReports(output, await cleanRun(input));
+    expect(storedFiles(output)).toEqual([SAMPLES[0], SAMPLES[3], 'empty.txt', `renamed-${SAMPLES[2]}`, `sub/${SAMPLES[4]}`]);
+
+    // The file changes back: its earlier result must not linger anywhere.
+    writeFileSync(join(input, SAMPLES[0]), sample(SAMPLES[0]));
+    const back = await runIncremental(config);
+    expect(counts(back)).toEqual({ processed: 1, skipped: 4, removed: 0, failed: 1, articles: 5 });
+    expectSameReports(output, await cleanRun(input));
+
+    // Everything removed: empty reports, like a clean run of an empty folder.
+    for (const name of readdirSync(input)) rmSync(join(input, name), { recursive: true });
+    const emptied = await runIncremental(config);
+    expect(counts(emptied)).toEqual({ processed: 0, skipped: 0, removed: 5, failed: 0, articles: 0 });
+    expectSameReports(output, await cleanRun(input));
+    expect(storedFiles(output)).toEqual([]);
+  });
+
+  it('writes run.json after every run and leaves no lock or temporary file behind', async () => {
+    const root = tempDir('incremental');
+    const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 2));
+    const output = join(root, 'out');
+    const report = await runIncremental(testConfig(input, output));
+    const written = JSON.parse(readFileSync(join(output, 'run.json'), 'utf8'));
+    expect(written).toEqual(report);
+    expect(Object.keys(written)).toEqual(['processed', 'skipped', 'removed', 'failed', 'articles', 'durationMs', 'stages']);
+    for (const stage of ['plan', 'load', 'ingest', 'segment', 'dates', 'figures', 'entities', 'claims', 'store', 'readback', 'reconcile', 'reports']) {
+      expect(written.stages[stage], stage).toBeTypeOf('number');
+    }
+    expect(existsSync(join(output, LOCK_FILE))).toBe(false);
+    expect(readdirSync(output).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('reprocesses everything when a data file or a per-article option changes, or when forced, and nothing for run-only options', async () => {
+    const root = tempDir('incremental');
+    const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 2));
+    const output = join(root, 'out');
+    const words = join(root, 'words.txt');
+    writeFileSync(words, '淘宝特价版 50000 nz\n');
+    const base = { lexicons: { userDictionaries: [words] } };
+    await runIncremental(testConfig(input, output, base));
+
+    expect((await runIncremental(testConfig(input, output, { ...base, run: { workers: 1, watchDebounceMs: 5 } }))).processed).toBe(0);
+    writeFileSync(words, '淘宝特价版 50000 nz\n盒马集市 50000 nz\n');
+    expect(statusOf(testConfig(input, output, base)).toProcess.map((f) => f.reason)).toEqual(['rules', 'rules']);
+    expect(counts(await runIncremental(testConfig(input, output, base)))).toMatchObject({ processed: 2, skipped: 0 });
+    expect((await runIncremental(testConfig(input, output, base))).processed).toBe(0);
+
+    const traditional = { ...base, convert: { preset: 't' } };
+    expect(statusOf(testConfig(input, output, traditional)).toProcess.map((f) => f.reason)).toEqual(['config', 'config']);
+    expect((await runIncremental(testConfig(input, output, traditional))).processed).toBe(2);
+    expectSameReports(output, await cleanRun(input, traditional));
+
+    expect(counts(await runIncremental(testConfig(input, output, traditional), { force: true }))).toMatchObject({ processed: 2, skipped: 0 });
+  });
+
+  it('gives the same reports with worker processes as in one process', async () => {
+    const root = tempDir('incremental');
+    const input = sampleCorpus(join(root, 'raw'));
+    const output = join(root, 'out');
+    const report = await runIncremental(testConfig(input, output, { run: { inProcessBelow: 0, workers: 2 } }));
+    expect(counts(report)).toEqual({ processed: 5, skipped: 0, removed: 0, failed: 0, articles: 5 });
+    expectSameReports(output, await cleanRun(input));
+  });
+
+  it('lists new, changed and removed articles without writing anything', async () => {
+    const root = tempDir('incremental');
+    const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 3));
+    const output = join(root, 'out');
+    const config = testConfig(input, output);
+    const fresh = statusOf(config);
+    expect(fresh.hasState).toBe(false);
+    expect(fresh.toProcess.map((f) => [f.file, f.reason])).toEqual(SAMPLES.slice(0, 3).map((f) => [f, 'new']));
+    expect(existsSync(output)).toBe(false);
+
+    await runIncremental(config);
+    writeFileSync(join(input, SAMPLES[0]), variant(sample(SAMPLES[0]), 1));
+    rmSync(join(input, SAMPLES[1]));
+    sampleCorpus(input, [SAMPLES[3]]);
+    const listing = readdirSync(output).map((name) => [name, readFileSync(join(output, name))] as const);
+    const status = statusOf(config);
+    expect(status.hasState).toBe(true);
+    expect(status.toProcess.map((f) => [f.file, f.reason])).toEqual([
+      [SAMPLES[0], 'changed'],
+      [SAMPLES[3], 'new'],
+    ]);
+    expect(status.removed.map((a) => a.file)).toEqual([SAMPLES[1]]);
+    expect(status.unchanged.map((f) => f.file)).toEqual([SAMPLES[2]]);
+    expect(readdirSync(output).map((name) => [name, readFileSync(join(output, name))] as const)).toEqual(listing);
+  });
+});

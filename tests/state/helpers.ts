@@ -1,0 +1,105 @@
+/** Helpers shared by the state, incremental, robustness and CLI tests. */
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { expect } from 'vitest';
+import { parseConfig, type PipelineConfig } from '../../src/config/config.ts';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const RAW = join(ROOT, 'raw');
+export const SAMPLES = readdirSync(RAW).filter((f) => f.endsWith('.txt')).sort();
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `${prefix}-`));
+}
+
+/** A folder holding copies of the sample articles (or the named ones). */
+export function sampleCorpus(dir: string, names: string[] = SAMPLES): string {
+  mkdirSync(dir, { recursive: true });
+  for (const name of names) copyFileSync(join(RAW, name), join(dir, name));
+  return dir;
+}
+
+export function sample(name: string): string {
+  return readFileSync(join(RAW, name), 'utf8');
+}
+
+/** A config for tests: in-process by default (jieba loads once per test process). */
+export function testConfig(input: string, output: string, extra: Record<string, unknown> = {}): PipelineConfig {
+  const run = { inProcessBelow: 1000, ...((extra.run as object | undefined) ?? {}) };
+  return parseConfig({ ...extra, input, output, run }, null, ROOT);
+}
+
+/** Files of an output folder that a run must reproduce exactly: everything but run.json and the state. */
+export function reportFiles(outputDir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const name of readdirSync(outputDir).sort()) {
+    if (name === 'run.json' || name.startsWith('pipeline.sqlite')) continue;
+    if (statSync(join(outputDir, name)).isFile()) files.set(name, readFileSync(join(outputDir, name)));
+  }
+  return files;
+}
+
+/** Every report byte-identical, and the same set of files. */
+export function expectSameReports(actualDir: string, expectedDir: string): void {
+  const actual = reportFiles(actualDir);
+  const expected = reportFiles(expectedDir);
+  expect([...actual.keys()]).toEqual([...expected.keys()]);
+  for (const [name, bytes] of expected) {
+    const got = actual.get(name)!;
+    if (!got.equals(bytes)) {
+      const a = got.toString('utf8').split('\n');
+      const b = bytes.toString('utf8').split('\n');
+      const line = a.findIndex((l, i) => l !== b[i]);
+      expect(`${name}:${line + 1}: ${a[line]}`).toBe(`${name}:${line + 1}: ${b[line]}`);
+    }
+  }
+  expect(actual.size).toBeGreaterThan(0);
+}
+
+/** The sample article with its paragraphs in another order and its first number changed: new content. */
+export function variant(text: string, seed: number): string {
+  const paragraphs = text.split('\n');
+  const head = paragraphs.slice(0, 1);
+  const body = paragraphs.slice(1);
+  const rotated = body.length > 2 ? [...body.slice(seed % body.length), ...body.slice(0, seed % body.length)] : body;
+  return [...head, ...rotated].join('\n').replace(/\d+/, (digits) => String(Number(digits) + seed + 1));
+}
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export const CLI = join(ROOT, 'src', 'cli.ts');
+// `node --import tsx` rather than the tsx binary: that one runs the CLI in a second process, which a
+// SIGKILL of the first would not reach.
+const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+
+/** Run the CLI as users do (`tsx src/cli.ts ...`), from `cwd`. */
+export function runCli(args: string[], options: { cwd?: string; killAfterMs?: number; until?: () => boolean } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, ...args], { cwd: options.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    let poll: NodeJS.Timeout | null = null;
+    if (options.killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+    if (options.until) {
+      const until = options.until;
+      poll = setInterval(() => {
+        if (until()) child.kill('SIGKILL');
+      }, 5);
+    }
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (poll) clearInterval(poll);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
