@@ -4,7 +4,7 @@ import { byPosition, clauseAt, clausesOf, slice, type SentenceContext, wordEndin
 import { defaultPredicateLexicon, type PredicateLexicon, type PredicateRule } from './lexicon.ts';
 import { dateValueOf, figureCandidates, pickEventDate, pickNewName, pickWhen, type FigureCandidate } from './objects.ts';
 import { PATIENT_RULES, pickAgent, pickSubject, type SubjectRule } from './subject.ts';
-import { compileTriggers, findTriggers, type CompiledTrigger, type TriggerMatch } from './triggers.ts';
+import { compileTriggers, findTriggers, type TriggerIndex, type TriggerMatch } from './triggers.ts';
 import type { ClaimObject, ClaimRow, LocalClaim } from './types.ts';
 
 export type { ClaimObject, ClaimRow, DateObject, EntityObject, FigureObject, LocalClaim } from './types.ts';
@@ -35,9 +35,9 @@ const SUBJECT_PENALTY: Record<SubjectRule, number> = {
 /** Without the thing the money was for, a spend is not comparable with other spends. */
 const NO_PATIENT_CEILING = 0.4;
 
-const compiledCache = new WeakMap<PredicateLexicon, CompiledTrigger[]>();
+const compiledCache = new WeakMap<PredicateLexicon, TriggerIndex>();
 
-function compiledFor(lexicon: PredicateLexicon): CompiledTrigger[] {
+function compiledFor(lexicon: PredicateLexicon): TriggerIndex {
   let compiled = compiledCache.get(lexicon);
   if (!compiled) {
     compiled = compileTriggers(lexicon);
@@ -184,7 +184,7 @@ function claimsFor(ctx: SentenceContext, lexicon: PredicateLexicon, found: Objec
     if (found.object.type === 'entity' && found.object.name === entity.text) continue;
     let confidence = predicate.confidence - SUBJECT_PENALTY[subject.rule] - found.penalty - contextPenalty(ctx, lexicon, trigger, predicate);
     if (entity.discovered) confidence -= 0.05;
-    let rule = `${name}:${trigger.compiled.label}:${subject.rule}:${found.rule}`;
+    let rule = `${name}:${trigger.text}:${subject.rule}:${found.rule}`;
     if (predicate.requiresPatient && !PATIENT_RULES.has(subject.rule)) {
       confidence = Math.min(confidence, NO_PATIENT_CEILING);
       rule += ':no-patient';

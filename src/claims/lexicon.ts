@@ -15,6 +15,8 @@ const TriggerSchema = z
     pattern: z.string().min(1).optional(),
     valency: z.enum(['transitive', 'intransitive', 'either', 'noun']),
     maxGap: z.number().int().min(0).optional(),
+    /** Narrows the predicate's subject types for this trigger (成立: organizations; 上线: products). */
+    subjectTypes: z.array(EntityTypeSchema).optional(),
     notFollowedBy: words.default([]),
     notPrecededBy: words.default([]),
   })
@@ -77,6 +79,8 @@ export const PredicateLexiconSchema = z.strictObject({
   categoryNouns: words,
   /** jieba tags of nouns and verbs. */
   nounTags: words,
+  /** Tags of a word that, right after a name, makes the name a modifier (微信小程序, 来往客户端). */
+  modifiedTags: words,
   verbTags: words,
   unitClasses: z.record(z.string(), words),
   predicates: z.array(PredicateSchema).min(1),

@@ -46,8 +46,9 @@ export interface SubjectQuery {
 export function pickSubject(q: SubjectQuery): SubjectPick | null {
   const { ctx, lexicon, predicate, trigger, object } = q;
   const { text } = ctx;
+  const subjectTypes = trigger.compiled.rule.subjectTypes ?? predicate.subjectTypes;
   const allowed = (e: EntityMention) =>
-    predicate.subjectTypes.includes(e.type) &&
+    subjectTypes.includes(e.type) &&
     !overlaps(e, trigger) &&
     !overlaps(e, object) &&
     !isCitedSource(ctx, lexicon, e) &&
@@ -82,8 +83,9 @@ export function pickSubject(q: SubjectQuery): SubjectPick | null {
   // 移动互联网的用户规模: the measure belongs to something that is not an entity; nobody else's.
   if (valency === 'noun' && hasOtherPossessor(ctx, clauseStart, trigger, object)) return null;
   const topic = firstBefore(ctx, lexicon, allowed, ctx.sentence.start, before);
-  if (topic) return { entities: [topic], rule: 'topic' };
-  if (q.previousFocus && predicate.subjectTypes.includes(q.previousFocus.type)) {
+  if (topic && opensClause(ctx, lexicon, topic)) return { entities: [topic], rule: 'topic' };
+  if (topic) return null;
+  if (q.previousFocus && subjectTypes.includes(q.previousFocus.type)) {
     return { entities: [q.previousFocus], rule: 'carried' };
   }
   return null;
@@ -132,13 +134,41 @@ function patientOf(q: SubjectQuery, allowed: (e: EntityMention) => boolean): Sub
   return null;
 }
 
-/** 进行推广 with nothing after it: the product or event named last before the money. */
+/**
+ * 进行推广 with nothing after it: the product or event last acted on before the money, i.e. named
+ * after an actor in its clause (阿里推出来往, …进行推广), not one merely mentioned (面对…的抖音).
+ */
 function anaphoraTarget(q: SubjectQuery, allowed: (e: EntityMention) => boolean): EntityMention | null {
-  const { ctx, trigger, previousFocus } = q;
+  const { ctx, lexicon, trigger, previousFocus } = q;
   const thing = (e: EntityMention) => allowed(e) && (e.type === 'product' || e.type === 'event');
-  const inSentence = slice(ctx.entities, ctx.sentence.start, trigger.start).filter(thing).pop();
+  const actedOn = (e: EntityMention) => {
+    const [clauseStart] = clauseAt(ctx, e.start);
+    return slice(ctx.entities, clauseStart, e.start).some((a) => lexicon.agentTypes.includes(a.type));
+  };
+  const inSentence = slice(ctx.entities, ctx.sentence.start, trigger.start).filter((e) => thing(e) && actedOn(e)).pop();
   if (inSentence) return inSentence;
   return previousFocus && thing(previousFocus) ? previousFocus : null;
+}
+
+/**
+ * The sentence's first name is its topic only when it opens a clause (而来往虽然…, 2015年,钉钉…),
+ * not when it sits inside a phrase (作为腾讯独立于…的产品).
+ */
+function opensClause(ctx: SentenceContext, lexicon: PredicateLexicon, e: EntityMention): boolean {
+  const [clauseStart] = clauseAt(ctx, e.start);
+  let lead = '';
+  let at = clauseStart;
+  for (const date of slice(ctx.dates, clauseStart, e.start)) {
+    lead += ctx.text.slice(at, date.start);
+    at = date.end;
+  }
+  lead = (lead + ctx.text.slice(at, e.start)).replace(/[\s\p{P}]/gu, '');
+  for (;;) {
+    const word = wordAt(lead, 0, lexicon.timeClauseWords);
+    if (!word) break;
+    lead = lead.slice(word.length);
+  }
+  return lead.length <= 1;
 }
 
 /** After the verb, the phrase ends at a break or the clause end: the verb is used without object. */
@@ -170,7 +200,7 @@ export function phraseHeads(
     if (wordAt(text, after, lexicon.modifierLinks)) continue;
     // 微信小程序: a name right before a noun modifies it, unless the noun only names the category (“集福”活动).
     const next = ctx.tokens.find((t) => t.start === after);
-    if (next && lexicon.nounTags.includes(next.tag) && !wordAt(text, after, lexicon.categoryNouns) && !overlapsName(ctx, next)) continue;
+    if (next && lexicon.modifiedTags.includes(next.tag) && !wordAt(text, after, lexicon.categoryNouns) && !overlapsName(ctx, next)) continue;
     const heads = [entity];
     let pos = after;
     for (;;) {

@@ -20,35 +20,61 @@ function escapeRegExp(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export function compileTriggers(lexicon: PredicateLexicon): CompiledTrigger[] {
-  const compiled: CompiledTrigger[] = [];
+/** Compiled triggers: words indexed by first character (one pass over the text), patterns as regexes. */
+export interface TriggerIndex {
+  byFirstChar: Map<number, CompiledTrigger[]>;
+  patterns: CompiledTrigger[];
+}
+
+export function compileTriggers(lexicon: PredicateLexicon): TriggerIndex {
+  const byFirstChar = new Map<number, CompiledTrigger[]>();
+  const patterns: CompiledTrigger[] = [];
   for (const predicate of lexicon.predicates) {
     for (const rule of predicate.triggers) {
       const source = rule.word !== undefined ? escapeRegExp(rule.word) : rule.pattern!;
-      compiled.push({ predicate, rule, label: rule.word ?? rule.pattern!, regex: new RegExp(source, 'gu') });
+      const compiled: CompiledTrigger = { predicate, rule, label: rule.word ?? rule.pattern!, regex: new RegExp(source, 'gu') };
+      if (rule.word === undefined) {
+        patterns.push(compiled);
+        continue;
+      }
+      const first = rule.word.charCodeAt(0);
+      let list = byFirstChar.get(first);
+      if (!list) byFirstChar.set(first, (list = []));
+      list.push(compiled);
     }
   }
-  return compiled;
+  return { byFirstChar, patterns };
 }
 
 /**
  * Trigger words of a sentence, without overlaps: the longest match wins where two overlap
  * (月活跃用户 over 用户). Triggers inside an entity name or a figure are not triggers.
  */
-export function findTriggers(ctx: SentenceContext, triggers: readonly CompiledTrigger[]): TriggerMatch[] {
+export function findTriggers(ctx: SentenceContext, index: TriggerIndex): TriggerMatch[] {
   const { text, sentence } = ctx;
-  const body = text.slice(sentence.start, sentence.end);
   const found: TriggerMatch[] = [];
-  for (const compiled of triggers) {
-    compiled.regex.lastIndex = 0;
-    for (const match of body.matchAll(compiled.regex)) {
-      if (!match[0]) continue;
-      const start = sentence.start + match.index!;
-      const end = start + match[0].length;
-      const { notFollowedBy, notPrecededBy } = compiled.rule;
-      if (notFollowedBy.some((w) => text.startsWith(w, end))) continue;
-      if (wordEndingAt(text, start, notPrecededBy)) continue;
-      found.push({ compiled, start, end, text: match[0] });
+  const accept = (compiled: CompiledTrigger, start: number, matched: string) => {
+    const end = start + matched.length;
+    const { notFollowedBy, notPrecededBy } = compiled.rule;
+    if (notFollowedBy.some((w) => text.startsWith(w, end))) return;
+    if (wordEndingAt(text, start, notPrecededBy)) return;
+    found.push({ compiled, start, end, text: matched });
+  };
+  for (let i = sentence.start; i < sentence.end; i++) {
+    const candidates = index.byFirstChar.get(text.charCodeAt(i));
+    if (!candidates) continue;
+    for (const compiled of candidates) {
+      const word = compiled.rule.word!;
+      if (i + word.length <= sentence.end && text.startsWith(word, i)) accept(compiled, i, word);
+    }
+  }
+  if (index.patterns.length) {
+    const body = text.slice(sentence.start, sentence.end);
+    for (const compiled of index.patterns) {
+      compiled.regex.lastIndex = 0;
+      for (const match of body.matchAll(compiled.regex)) {
+        if (match[0]) accept(compiled, sentence.start + match.index!, match[0]);
+      }
     }
   }
   const blockers = [...ctx.figures, ...ctx.dates];

@@ -8,12 +8,12 @@
  * `implied` lists the components that were not written.
  */
 import type { DateMention } from '../types.ts';
-import { formatPoint } from './dates/calendar.ts';
-import { parseFullYear, parseMinguo, parseTwoDigitYear } from './dates/parsers/absolute.ts';
+import { formatPoint, isValidDay } from './dates/calendar.ts';
+import { parseBareYear, parseFullYear, parseMinguo, parseTwoDigitYear } from './dates/parsers/absolute.ts';
 import { parseCyclicYears, parseHolidays, parseLunarDates } from './dates/parsers/holiday.ts';
 import { parseNumericDate } from './dates/parsers/numeric.ts';
 import { parseDayOfMonth, parseMonth, parseMonthDay } from './dates/parsers/partial.ts';
-import { parseDecades, parseElidedRanges, parseQuarters, parseStandaloneEdges } from './dates/parsers/period.ts';
+import { parseDecades, parseElidedRanges, parseQuarters, parseSeasons, parseStandaloneEdges } from './dates/parsers/period.ts';
 import {
   parseRelativeMonthQuarter,
   parseRelativeOffset,
@@ -21,7 +21,7 @@ import {
   parseRelativeWords,
   parseWindow,
 } from './dates/parsers/relative.ts';
-import { parseWeeks } from './dates/parsers/week.ts';
+import { parseNthWeekday, parseWeeks } from './dates/parsers/week.ts';
 import { dropBlockedCompounds, dropOverlaps, dropRecurrences, markPublicationLabels } from './dates/refiners/candidates.ts';
 import {
   absorbWeekdays,
@@ -45,6 +45,7 @@ export interface DateOptions {
 const PARSERS: readonly Parser[] = [
   parseNumericDate,
   parseFullYear,
+  parseBareYear,
   parseMinguo,
   parseLunarDates,
   parseMonthDay,
@@ -58,18 +59,22 @@ const PARSERS: readonly Parser[] = [
   parseRelativePair,
   parseRelativeWords,
   parseRelativeMonthQuarter,
+  parseNthWeekday,
   parseWeeks,
   parseStandaloneEdges,
+  parseSeasons,
   parseTwoDigitYear,
   parseMonth,
   parseDayOfMonth,
 ];
 
+/** YYYY-MM-DD (a trailing time, as in 2016-06-15 13:56:39 or ISO 8601, is ignored). */
 export function parseRef(ref: string | null): Day | null {
   if (ref === null) return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ref.trim());
-  if (!match) throw new Error(`invalid ref date (expected YYYY-MM-DD): ${ref}`);
-  return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(ref.trim());
+  const day = match ? { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) } : null;
+  if (!day || !isValidDay(day.y, day.m, day.d)) throw new Error(`invalid ref date (expected YYYY-MM-DD): ${ref}`);
+  return day;
 }
 
 export function extractDates(text: string, options: DateOptions): DateMention[] {

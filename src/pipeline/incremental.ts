@@ -139,6 +139,7 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
   reconcileOptions(config);
   const files = listInputFiles(config);
   const versions = currentVersions(config);
+  stages.plan = performance.now() - started;
   const outputDir = configPath(config, config.output);
   const outputExisted = existsSync(outputDir);
   const stateExisted = existsSync(join(outputDir, STATE_FILE));
@@ -153,7 +154,7 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
     const state = store;
     let mark = performance.now();
     const plan = planRun(config, files, state.articles(), versions, options.force);
-    stages.plan = performance.now() - mark;
+    stages.plan += performance.now() - mark;
 
     const meta = state.meta();
     if (!plan.toProcess.length && (meta.rules_version !== versions.rulesVersion || meta.config_hash !== versions.configHash)) {

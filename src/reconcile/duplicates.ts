@@ -8,6 +8,8 @@ export interface DuplicateInput {
   id: string;
   published: string | null;
   tokens: string[];
+  /** A precomputed `signature(tokens)` (e.g. stored per article), used instead of the tokens. */
+  signature?: ArrayLike<number> | null;
 }
 
 const BINS = 128;
@@ -15,15 +17,6 @@ const SHINGLE = 3;
 /** Members of an LSH bucket compared with each new member: bounds the work on large clusters of copies. */
 const COMPARE_PER_BUCKET = 4;
 const EMPTY = 0xffffffff;
-
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** murmur3 finalizer: spreads the bits of a 32-bit value. */
 function mix(x: number): number {
@@ -41,10 +34,29 @@ function isWord(token: string): boolean {
   return /[\p{L}\p{N}]/u.test(token);
 }
 
+/** FNV-1a hash of a token, or 0 when it has no letter or digit (white space, punctuation). */
+function tokenHash(token: string): number {
+  let h = 0x811c9dc5;
+  let word = false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+    if (!word) {
+      if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) word = true;
+      else if (c >= 128) word = isWord(token[i]);
+    }
+  }
+  return word ? h >>> 0 || 1 : 0;
+}
+
 /** One-permutation MinHash signature with rotation densification; null for an article without words. */
 export function signature(tokens: readonly string[]): Uint32Array | null {
   const hashes: number[] = [];
-  for (const token of tokens) if (isWord(token)) hashes.push(fnv1a(token));
+  for (const token of tokens) {
+    const h = tokenHash(token);
+    if (h !== 0) hashes.push(h);
+  }
   if (hashes.length === 0) return null;
   const bins = new Uint32Array(BINS).fill(EMPTY);
   const add = (h: number) => {
@@ -74,7 +86,13 @@ export function signature(tokens: readonly string[]): Uint32Array | null {
   return bins;
 }
 
-export function estimatedSimilarity(a: Uint32Array, b: Uint32Array): number {
+/** The signature as plain numbers, for storing with an article (JSON, SQLite). */
+export function articleSignature(tokens: readonly string[]): number[] | null {
+  const sig = signature(tokens);
+  return sig ? Array.from(sig) : null;
+}
+
+export function estimatedSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let equal = 0;
   for (let i = 0; i < BINS; i++) if (a[i] === b[i]) equal++;
   return equal / BINS;
@@ -100,7 +118,7 @@ export function findDuplicates(articles: readonly DuplicateInput[], threshold: n
   const order = [...articles].sort(
     (a, b) => (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  const signatures = order.map((a) => signature(a.tokens));
+  const signatures = order.map((a) => (a.signature !== undefined ? (a.signature && a.signature.length === BINS ? a.signature : null) : signature(a.tokens)));
   const parent = order.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {

@@ -24,8 +24,8 @@ export function formatAmount(value: number): string {
 }
 
 function figureText(f: FigureObject): string {
-  const unit = f.kind === 'percent' ? (f.unit === '%' || f.unit === null ? '%' : f.unit) : f.unit ?? '';
-  const amount = (v: number) => `${formatAmount(v)}${unit}`;
+  const unit = f.kind === 'percent' ? (f.unit === '%' || f.unit === null ? '%' : f.unit) : f.kind === 'rank' ? '' : f.unit ?? '';
+  const amount = (v: number) => (f.kind === 'rank' ? `No. ${formatAmount(v)}` : `${formatAmount(v)}${unit}`);
   let text: string;
   switch (f.approx) {
     case 'exact':
@@ -44,7 +44,6 @@ function figureText(f: FigureObject): string {
       text = `${amount(f.value)}–${amount(f.max ?? f.value)}`;
       break;
   }
-  if (f.kind === 'rank') text = `No. ${text}`;
   if (f.kind === 'money') text += f.currency ? ` ${f.currency}` : ' (currency not stated)';
   return text;
 }

@@ -9,6 +9,7 @@ import type { ReconcileOptions } from './options.ts';
 export { defaultReconcileOptions, ReconcileOptionsSchema, type ReconcileOptions, type ReconcileOptionsInput } from './options.ts';
 export type { ConflictRow, Status } from './decide.ts';
 export { renderReport } from './report.ts';
+export { articleSignature } from './duplicates.ts';
 
 export interface ArticleInfo {
   id: string;
@@ -18,6 +19,11 @@ export interface ArticleInfo {
   published: string | null;
   /** jieba token texts of the body, for near-duplicate detection. */
   tokens: string[];
+  /**
+   * Optional precomputed `articleSignature(tokens)`: reruns can store it per article and pass it
+   * with empty `tokens`, so reconciliation does not rehash every article.
+   */
+  signature?: number[] | null;
 }
 
 export interface ReconcileResult {

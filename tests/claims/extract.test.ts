@@ -118,16 +118,16 @@ describe('launch claims', () => {
   });
 
   it('stops the object phrase at a preposition (jieba tag p)', () => {
-    const f = new Fixture('2016年推出红包功能给阿里带来了不少新用户。')
+    const f = new Fixture('2016年推出红包功能给淘宝带来了不少新用户。')
       .date('2016年', '2016', 'year')
-      .entity('阿里', '阿里巴巴', 'organization')
+      .entity('淘宝', '淘宝', 'product')
       .token('红包', 'n')
       .token('功能', 'n')
       .token('给', 'p');
     expect(find(extractClaims(f.input()), 'launch')).toEqual([]);
-    // Without tokens the phrase would run on to 阿里: the tokens are what stops it.
+    // Without tokens the phrase would run on to 淘宝: the tokens are what stops it.
     const withoutTokens = { ...f.input(), tokens: [] };
-    expect(find(extractClaims(withoutTokens), 'launch').map((c) => c.subject)).toEqual(['阿里巴巴']);
+    expect(find(extractClaims(withoutTokens), 'launch').map((c) => c.subject)).toEqual(['淘宝']);
   });
 
   it('ignores negated and planned launches, and 上线测试', () => {
@@ -464,5 +464,81 @@ describe('renamed claims', () => {
     const claim = only(extractClaims(f.input()), 'renamed');
     expect(claim).toMatchObject({ subject: 'Facebook', object: { type: 'entity', name: 'Meta' }, rule: 'renamed:更名为:preceding:entity-after' });
     expect(claim.when?.start).toBe('2019');
+  });
+});
+
+describe('subject guards', () => {
+  it('does not take a name inside a phrase as the sentence topic', () => {
+    const f = new Fixture('而新品虽然作为腾讯独立于游戏业务之外的重磅产品,在2013年问世时已晚于抖音3年;')
+      .entity('腾讯', '腾讯', 'product')
+      .entity('抖音', '抖音', 'product')
+      .date('2013年', '2013', 'year');
+    expect(extractClaims(f.input())).toEqual([]);
+  });
+
+  it('resolves 进行推广 only to a product someone acted on, not one merely mentioned', () => {
+    const f = new Fixture('面对当时如日中天的抖音,腾讯宣布斥资30亿进行推广。')
+      .entity('抖音', '抖音', 'product')
+      .entity('腾讯', '腾讯', 'organization')
+      .figure('30亿', 'money', 3_000_000_000, { currency: 'CNY', inferred: true });
+    const claims = extractClaims(f.input());
+    expect(claims.filter((c) => c.confidence >= 0.5)).toEqual([]);
+  });
+
+  it('lets organizations be founded (成立) but not go live (上线)', () => {
+    const f = new Fixture('2013年,阿里巴巴低调上线。1999年,阿里巴巴在杭州成立。')
+      .date('2013年', '2013', 'year')
+      .entity('阿里巴巴', '阿里巴巴', 'organization')
+      .date('1999年', '1999', 'year')
+      .entity('阿里巴巴', '阿里巴巴', 'organization', 1)
+      .entity('杭州', '杭州', 'place');
+    const claims = extractClaims(f.input());
+    expect(claims.map((c) => [c.predicate, c.subject, (c.object as { start: string }).start])).toEqual([['launch', '阿里巴巴', '1999']]);
+  });
+
+  it('skips the agent of a passive (由腾讯推出)', () => {
+    const f = new Fixture('2011年1月,微信由腾讯推出。').date('2011年1月', '2011-01', 'month').entity('微信', '微信', 'product').entity('腾讯', '腾讯', 'product');
+    expect(extractClaims(f.input()).map((c) => c.subject)).toEqual(['微信']);
+  });
+
+  it('reads the target of an investment before the verb (向X投资) and a purpose before the money (为了推广X)', () => {
+    const target = new Fixture('2014年,腾讯向京东投资2.14亿美元。')
+      .date('2014年', '2014', 'year')
+      .entity('腾讯', '腾讯', 'organization')
+      .entity('京东', '京东', 'organization')
+      .figure('2.14亿美元', 'money', 214_000_000, { currency: 'USD' });
+    expect(extractClaims(target.input()).map((c) => [c.subject, c.agent, c.rule])).toEqual([['京东', '腾讯', 'spend:投资:patient:figure-after']]);
+    const purpose = new Fixture('为了推广来往,阿里当年斥资5亿元。')
+      .entity('来往', '来往', 'product')
+      .entity('阿里', '阿里巴巴', 'organization')
+      .figure('5亿元', 'money', 500_000_000, { currency: 'CNY' });
+    expect(extractClaims(purpose.input()).map((c) => [c.subject, c.agent, c.rule])).toEqual([['来往', '阿里巴巴', 'spend:斥资:patient:figure-after']]);
+  });
+
+  it('uses jieba tags: a name before a noun modifies it, a verb or a noun after a count points elsewhere', () => {
+    const compound = new Fixture('2020年,钉钉上线微信小程序。')
+      .date('2020年', '2020', 'year')
+      .entity('钉钉', '钉钉', 'product')
+      .entity('微信', '微信', 'product')
+      .token('小', 'a')
+      .token('程序', 'n');
+    expect(extractClaims(compound.input())).toEqual([]);
+    const category = new Fixture('2017年上线的“集卡”活动很成功。').date('2017年', '2017', 'year').entity('集卡', '集卡', 'event').token('活动', 'vn');
+    expect(extractClaims(category.input()).map((c) => c.subject)).toEqual(['集卡']);
+    const verb = new Fixture('2020年,快手为用户提供了500万个。')
+      .date('2020年', '2020', 'year')
+      .entity('快手', '快手', 'product')
+      .figure('500万个', 'count', 5_000_000, { unit: '个' })
+      .token('提供', 'v');
+    expect(extractClaims(verb.input())).toEqual([]);
+    const counted = new Fixture('2020年,快手用户达500万个岗位。')
+      .date('2020年', '2020', 'year')
+      .entity('快手', '快手', 'product')
+      .figure('500万个', 'count', 5_000_000, { unit: '个' })
+      .token('达', 'v')
+      .token('岗位', 'n');
+    expect(extractClaims(counted.input())).toEqual([]);
+    const users = new Fixture('2020年,快手用户达5亿人。').date('2020年', '2020', 'year').entity('快手', '快手', 'product').figure('5亿人', 'count', 500_000_000, { unit: '人' }).token('达', 'v');
+    expect(extractClaims(users.input()).map((c) => [c.predicate, c.subject])).toEqual([['users', '快手']]);
   });
 });

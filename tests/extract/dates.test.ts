@@ -76,8 +76,10 @@ describe('dates: rule names and options', () => {
     expect(m!.rule).toBe('relative-year+holiday');
   });
 
-  it('rejects a malformed ref', () => {
+  it('rejects a malformed ref and accepts a date-time ref', () => {
     expect(() => extractDates('今天', { ref: '2016/06/15' })).toThrow(/YYYY-MM-DD/);
+    expect(() => extractDates('今天', { ref: '2016-02-30' })).toThrow(/YYYY-MM-DD/);
+    expect(extractDates('今天', { ref: '2016-06-15T08:00:00Z' })[0]!.value.start).toBe('2016-06-15');
   });
 
   it('uses a labelled publication date in the text when no ref is given', () => {

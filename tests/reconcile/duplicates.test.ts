@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimatedSimilarity, findDuplicates, signature } from '../../src/reconcile/duplicates.ts';
+import { articleSignature, estimatedSimilarity, findDuplicates, signature } from '../../src/reconcile/duplicates.ts';
 import { tokensFor } from './rows.ts';
 
 /** Replace every n-th token: a republished copy with small edits. */
@@ -74,5 +74,18 @@ describe('near-duplicate articles', () => {
       { id: 'f', published: null, tokens: [] },
     ];
     expect(findDuplicates(articles, 0.7)).toEqual({ y: 'x' });
+  });
+
+  it('accepts stored signatures instead of tokens', () => {
+    const base = tokensFor('story', 400);
+    const withTokens = [
+      { id: 'a', published: null, tokens: base },
+      { id: 'b', published: null, tokens: perturb(base, 40, 'b') },
+      { id: 'c', published: null, tokens: tokensFor('other', 400) },
+    ];
+    const stored = withTokens.map((a) => ({ id: a.id, published: a.published, tokens: [], signature: articleSignature(a.tokens) }));
+    expect(JSON.parse(JSON.stringify(stored[0].signature))).toEqual(Array.from(signature(base)!));
+    expect(findDuplicates(stored, 0.7)).toEqual(findDuplicates(withTokens, 0.7));
+    expect(findDuplicates(stored, 0.7)).toEqual({ b: 'a' });
   });
 });

@@ -100,6 +100,7 @@ describe('formatting values', () => {
     expect(formatObject(count(1_100_000_000, null, 'over', 'number'))).toBe('more than 11亿');
     expect(formatObject(count(26, '%', 'exact', 'percent'))).toBe('26%');
     expect(formatObject(date('2013-09-23', 'day'))).toBe('2013-09-23');
+    expect(formatObject(count(150, '名', 'about', 'rank'))).toBe('about No. 150');
   });
 });
 

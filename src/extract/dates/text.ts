@@ -69,3 +69,16 @@ export function wordOccurrences(text: string, words: readonly string[]): Array<{
   }
   return out.sort((a, b) => a.index - b.index || b.word.length - a.word.length);
 }
+
+/** A value built once on first use (regexes compiled from lexicons). */
+export function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}

@@ -28,13 +28,10 @@ export function statedNames(index: TextIndex, lexicon: EntityLexicon, mentions: 
   const { text } = index;
   const rules = lexicon.rules.alias;
   const found: StatedName[] = [];
-  const markers = [
-    ...rules.aliasMarkers.map((m) => ({ marker: m, kind: 'alias' as const })),
-    ...rules.renameMarkers.map((m) => ({ marker: m, kind: 'rename' as const })),
-  ].sort((a, b) => b.marker.length - a.marker.length);
   for (let pos = 0; pos < text.length; pos++) {
-    const hit = markers.find(({ marker }) => text.startsWith(marker, pos));
-    if (!hit) continue;
+    const marker = rules.markers.startingAt(text, pos);
+    if (!marker) continue;
+    const hit = { marker, kind: rules.renameMarkers.has(marker) ? ('rename' as const) : ('alias' as const) };
     const markerEnd = pos + hit.marker.length;
     const subject = subjectBefore(index, mentions, pos, hit.kind);
     pos = markerEnd - 1;

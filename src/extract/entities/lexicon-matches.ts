@@ -68,9 +68,9 @@ function evidenceFor(index: TextIndex, lexicon: EntityLexicon, hit: LexiconHit):
   const before = text[hit.start - 1];
   const after = text[hit.end];
   if (amb.quotePairs.some(([open, close]) => before === open && after === close)) return 'support';
-  const negativeBefore = [...hit.entry.negativeBefore, ...amb.negativeBefore].sort((a, b) => b.length - a.length);
-  const negativeAfter = [...hit.entry.negativeAfter, ...amb.negativeAfter].sort((a, b) => b.length - a.length);
-  if (index.wordEndingAt(hit.start, negativeBefore) || index.wordStartingAt(hit.end, negativeAfter)) return 'against';
+  if (index.wordEndingAt(hit.start, amb.negativeBefore) || index.wordStartingAt(hit.end, amb.negativeAfter)) return 'against';
+  if (hit.entry.negativeBefore.some((w) => text.startsWith(w, hit.start - w.length))) return 'against';
+  if (hit.entry.negativeAfter.some((w) => text.startsWith(w, hit.end))) return 'against';
   const { before: left, after: right } = index.window(hit.start, hit.end, amb.window);
   const around = `${left}\u0000${right}`;
   const owner = hit.entry.owner ? lexicon.byName.get(hit.entry.owner) : undefined;

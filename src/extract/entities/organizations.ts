@@ -59,12 +59,10 @@ const NOT_A_SUFFIX_TOKEN = new Set(['nr', 'nrfg', 'nrt', 'v', 'vd', 'a', 'ad', '
 function suffixSplit(token: Token, rules: EntityRules): SuffixSplit | null {
   const s = token.text;
   if (![...s].every(isCjk)) return null;
-  if (NOT_A_SUFFIX_TOKEN.has(token.tag) && !rules.organization.suffixes.includes(s)) return null;
+  if (NOT_A_SUFFIX_TOKEN.has(token.tag) && !rules.organization.suffixes.has(s)) return null;
   const cut = (body: string): SuffixSplit | null => {
-    for (const suffix of rules.organization.suffixes) {
-      if (body.endsWith(suffix)) return { end: token.start + body.length, suffix, prefix: body.slice(0, body.length - suffix.length) };
-    }
-    return null;
+    const suffix = rules.organization.suffixes.suffixOf(body);
+    return suffix ? { end: token.start + body.length, suffix, prefix: body.slice(0, body.length - suffix.length) } : null;
   };
   // 医院院长, 协会主席, 政治局常委: jieba glued a title to the suffix.
   for (let k = 2; k <= s.length - 2; k++) {
@@ -79,8 +77,8 @@ function suffixSplit(token: Token, rules: EntityRules): SuffixSplit | null {
 function jiebaOrganization(word: string, rules: EntityRules): boolean {
   const o = rules.organization;
   if (word.length < 2 || o.genericOrgWords.has(word) || o.jiebaOrgStopwords.has(word)) return false;
-  if (o.jiebaOrgKeepEndings.some((e) => word.endsWith(e))) return true;
-  return !o.jiebaOrgRejectEndings.some((e) => word.endsWith(e));
+  if (o.jiebaOrgKeepEndings.suffixOf(word)) return true;
+  return !o.jiebaOrgRejectEndings.suffixOf(word);
 }
 
 /**
@@ -115,6 +113,8 @@ function chainStart(
     if (![...t.text].every(isCjk)) {
       if (!(t.tag === 'eng' && /^[A-Za-z]+$/.test(t.text))) break;
     }
+    // An unknown word right before a place or organization is not its name (齐聚/杭州/…中心).
+    if (t.tag === 'x' && ['ns', 'nt'].includes(tokens[j + 1].tag) && j + 1 < i) break;
     const proper = o.properTags.has(t.tag) || isLexiconHead(hitAt.get(t.start));
     const modifier = o.chainModifiers.has(t.text) || (o.modifierTags.has(t.tag) && t.tag !== 'v');
     if (!proper && !modifier) break;

@@ -123,7 +123,7 @@ class PersonFinder {
   /** An undisclosed name: surname + 某/某某 (林某某, 王某). */
   private fromIndefiniteName(i: number, out: Proposal[]): void {
     const token = this.tokens[i];
-    for (const tail of this.p.indefiniteGivenNames) {
+    for (const tail of this.p.indefiniteGivenNames.words) {
       const start = token.end - tail.length - 1;
       if (start < token.start || !token.text.endsWith(tail)) continue;
       if (token.text.length !== tail.length + 1 || !this.p.surnames.has(token.text[0])) continue;
@@ -132,7 +132,7 @@ class PersonFinder {
     }
     // jieba: 林/某某 — surname token followed by 某/某某.
     const next = this.tokens[i + 1];
-    if (token.text.length === 1 && this.p.surnames.has(token.text) && next && next.start === token.end && this.p.indefiniteGivenNames.includes(next.text)) {
+    if (token.text.length === 1 && this.p.surnames.has(token.text) && next && next.start === token.end && this.p.indefiniteGivenNames.has(next.text)) {
       out.push({ start: token.start, end: next.end, base: 2, rule: 'person:indefinite' });
     }
   }
@@ -152,13 +152,18 @@ class PersonFinder {
     if (token.tag !== 'x') return;
     const s = token.text;
     if (s.length < 2 || s.length > 5 || ![...s].every(isCjk)) return;
-    const variants: Array<{ core: string; trimmed: boolean }> = [{ core: s, trimmed: false }];
-    if (s.length >= 3 && this.p.trailingFunctionChars.has(s[s.length - 1])) variants.push({ core: s.slice(0, -1), trimmed: true });
-    for (const { core, trimmed } of variants) {
+    const variants: string[] = [s];
+    if (s.length >= 3 && this.p.trailingFunctionChars.has(s[s.length - 1])) variants.push(s.slice(0, -1));
+    for (const core of variants) {
       const end = token.start + core.length;
       let base = this.chineseNameBase(core, 2);
-      // Three characters the HMM kept together are rarely anything but a name, whatever the surname.
-      if (base !== null && core.length === 3 && this.surnameLengthOf(core) === 1) base = 2;
+      // An unknown word of surname + name characters is most likely a name; otherwise (云盒, 安卓端)
+      // it is as likely jargon, and needs context.
+      if (base !== null && this.surnameLengthOf(core) === 1) {
+        const nameChars = [...core.slice(1)].every((c) => this.p.givenNameChars.has(c));
+        if (!this.p.ambiguousSurnames.has(core[0])) base = nameChars ? 2 : 1;
+        else if (core.length === 3 && nameChars) base = 1.5;
+      }
       if (base !== null) {
         out.push({ start: token.start, end, base, rule: 'person:unknown-word' });
       } else if (core.length >= 2 && this.isTransliteration(core)) {
@@ -301,8 +306,10 @@ class PersonFinder {
     if (this.p.stopwords.has(name)) return false;
     // Only CJK name characters (and the middle dot of foreign names); no function characters after the first.
     if (![...name].every((c) => isCjk(c) || this.p.separators.has(c))) return false;
-    if (!proposal.rule.startsWith('person:jieba') && [...name.slice(1)].some((c) => this.p.breakChars.has(c))) return false;
+    if (!proposal.rule.startsWith('person:jieba') && proposal.rule !== 'person:indefinite' && [...name.slice(1)].some((c) => this.p.breakChars.has(c))) return false;
     if (!this.endsCleanly(proposal.end) || !this.index.isBoundary(proposal.start)) return false;
+    // A name does not follow a digit or a Latin letter directly (6万人).
+    if (/[0-9A-Za-z０-９]/.test(this.text[proposal.start - 1] ?? '')) return false;
     // A whole dictionary word with a non-name tag (宿舍/n, 高兴/b) is not a name; jieba's dictionary
     // does tag some foreign names as nouns (基辛格/n), which only a title can rescue.
     const t = this.index.tokenStartingAt(proposal.start);
@@ -318,7 +325,7 @@ class PersonFinder {
     if (title) bonus += this.titleBonus(title);
     if (this.index.wordStartingAt(end, this.p.titlesAfter)) bonus += 1.5;
     else if (this.index.wordStartingAt(end, this.p.attributionAfter)) bonus += 1.5;
-    const before = this.index.wordEndingAt(start, [...this.p.attributionBefore]);
+    const before = this.index.wordEndingAt(start, this.p.attributionBefore);
     if (before && !title) bonus += 1;
     return bonus;
   }

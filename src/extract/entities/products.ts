@@ -39,8 +39,8 @@ function quotedNames(index: TextIndex, rules: EntityRules): Candidate[] {
     i = close;
     if (content.length < 1 || content.length > pr.maxQuotedLength) continue;
     if (INNER_PUNCTUATION.test(content) || FUNCTION_INSIDE.test(content)) continue;
-    const head = text.slice(Math.max(0, start - 1 - pr.verbWindow - 4), start - 1).replace(/[了过出个款一]+$/, '');
-    const verbBefore = pr.launchVerbsLongestFirst.find((v) => head.endsWith(v));
+    const head = text.slice(Math.max(0, start - 1 - pr.verbWindow - 4), start - 1).replace(/(?:了|过)?(?:一|两|几)?(?:个|款|项|种)?$/, '');
+    const verbBefore = pr.launchVerbsLongestFirst.suffixOf(head);
     const after = text.slice(close + 1, close + 8);
     const launchedAfter = LAUNCHED_AFTER.some((v) => after.startsWith(v));
     // 推出「校园日记」和「白领日记」: a quoted name coordinated with a previous one.
@@ -64,13 +64,14 @@ function bookTitles(index: TextIndex, rules: EntityRules): Candidate[] {
     const content = text.slice(i + 1, close);
     if (content.length < 1 || content.length > rules.product.maxTitleLength || /[《\n]/.test(content)) continue;
     // Laws, notices and reports are documents, not products.
-    if (rules.product.documentTitleEndings.some((e) => content.endsWith(e))) continue;
+    if (rules.product.documentTitleEndings.suffixOf(content)) continue;
     out.push({ start: i + 1, end: close, entity: content, type: 'product', discovered: true, rule: 'title', score: SCORE.product - 5 });
   }
   return out;
 }
 
-const LATIN_NAME = /[A-Za-z][A-Za-z0-9]*(?:[-&+.][A-Za-z0-9]+)*/g;
+/** Latin words, joined by -&+. or by a space before a capitalised word (Sensor Tower, App Store). */
+const LATIN_NAME = /[A-Za-z][A-Za-z0-9]*(?:(?:[-&+.]| (?=[A-Z]))[A-Za-z0-9]+)*/g;
 
 function latinNames(index: TextIndex, rules: EntityRules): Candidate[] {
   const { text } = index;
@@ -87,11 +88,11 @@ function latinNames(index: TextIndex, rules: EntityRules): Candidate[] {
     if (/[./@:\\_#=%?&\d-]/.test(before) || /[./@\\_#=%?&]/.test(after)) continue;
     if (/^(?:https?|www|com|cn|net|html?)$/i.test(name)) continue;
     if (!/[A-Z]/.test(name)) continue; // lower-case words are vocabulary (slogan), not names
-    const left = text.slice(Math.max(0, start - 6), start);
+    const left = text.slice(Math.max(0, start - 6), start).replace(/[了过]$/, '');
     const right = text.slice(end, end + 6);
     const authorCredit = /(?:文|作者|编辑|记者|撰文|译者)\s*[:：|｜]\s*$/.test(left);
-    const productCue = la.productCuesBefore.some((c) => left.endsWith(c));
-    const orgCue = la.organizationCuesBefore.some((c) => left.endsWith(c)) || la.organizationCuesAfter.some((c) => right.startsWith(c));
+    const productCue = la.productCuesBefore.suffixOf(left) !== null;
+    const orgCue = la.organizationCuesBefore.suffixOf(left) !== null || la.organizationCuesAfter.startingAt(right, 0) !== null;
     const shortAcronym = /^[A-Z0-9]{2,4}$/.test(name);
     if (shortAcronym && !productCue && !orgCue) continue;
     const type: EntityType = authorCredit ? 'person' : productCue && !orgCue ? 'product' : 'organization';

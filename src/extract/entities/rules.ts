@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { entityRulesSchema, parseJsonFile, type EntityRulesInput } from './schema.ts';
+import { WordList } from './word-list.ts';
 
 export const DEFAULT_ENTITY_RULES_PATH = fileURLToPath(new URL('../../lexicons/entity-rules.json', import.meta.url));
 
@@ -14,22 +15,21 @@ export interface EntityRules {
     givenNameChars: Set<string>;
     transliterationChars: Set<string>;
     titlesBefore: Set<string>;
-    titlesBeforeLongestFirst: string[];
-    titlesAfter: string[];
-    attributionAfter: string[];
-    attributionBefore: Set<string>;
+    titlesBeforeLongestFirst: WordList;
+    titlesAfter: WordList;
+    attributionAfter: WordList;
+    attributionBefore: WordList;
     breakChars: Set<string>;
     trailingFunctionChars: Set<string>;
     stopwords: Set<string>;
     finalStopChars: Set<string>;
     separators: Set<string>;
-    placeOfficeTitles: string[];
+    placeOfficeTitles: WordList;
     japaneseSurnames: Set<string>;
-    indefiniteGivenNames: string[];
+    indefiniteGivenNames: WordList;
   };
   organization: {
-    /** Longest first. */
-    suffixes: string[];
+    suffixes: WordList;
     weakSuffixes: Set<string>;
     standaloneSuffixes: Set<string>;
     chainModifiers: Set<string>;
@@ -37,35 +37,36 @@ export interface EntityRules {
     modifierTags: Set<string>;
     genericHeads: Set<string>;
     genericOrgWords: Set<string>;
-    jiebaOrgRejectEndings: string[];
-    jiebaOrgKeepEndings: string[];
+    jiebaOrgRejectEndings: WordList;
+    jiebaOrgKeepEndings: WordList;
     jiebaOrgStopwords: Set<string>;
     twoCharSuffixWords: Set<string>;
   };
-  product: EntityRulesInput['product'] & {
-    launchVerbsLongestFirst: string[];
-    documentTitleEndings: string[];
+  product: Omit<EntityRulesInput['product'], 'documentTitleEndings' | 'launchVerbs'> & {
+    launchVerbsLongestFirst: WordList;
+    documentTitleEndings: WordList;
   };
   latin: {
     genericTerms: Set<string>;
     minLength: number;
-    productCuesBefore: string[];
-    organizationCuesBefore: string[];
-    organizationCuesAfter: string[];
+    productCuesBefore: WordList;
+    organizationCuesBefore: WordList;
+    organizationCuesAfter: WordList;
   };
   alias: {
-    aliasMarkers: string[];
-    renameMarkers: string[];
+    /** Alias and rename markers together, for one lookup per position. */
+    markers: WordList;
+    renameMarkers: Set<string>;
     joiners: string[];
     maxAliasLength: number;
   };
-  place: { genericPlaceWords: Set<string> };
+  place: { genericPlaceWords: Set<string>; placeSuffixChars: Set<string>; placeCuesBefore: WordList };
   ambiguity: {
     window: number;
     quotePairs: Array<[string, string]>;
     positiveCues: string[];
-    negativeBefore: string[];
-    negativeAfter: string[];
+    negativeBefore: WordList;
+    negativeAfter: WordList;
   };
 }
 
@@ -95,21 +96,21 @@ export function compileEntityRules(path: string): EntityRules {
       givenNameChars: chars(p.givenNameChars),
       transliterationChars: chars(p.transliterationChars),
       titlesBefore: new Set(p.titlesBefore),
-      titlesBeforeLongestFirst: longestFirst(p.titlesBefore),
-      titlesAfter: longestFirst(p.titlesAfter),
-      attributionAfter: longestFirst(p.attributionAfter),
-      attributionBefore: new Set(p.attributionBefore),
+      titlesBeforeLongestFirst: new WordList(p.titlesBefore),
+      titlesAfter: new WordList(p.titlesAfter),
+      attributionAfter: new WordList(p.attributionAfter),
+      attributionBefore: new WordList(p.attributionBefore),
       breakChars: chars(p.nameBreakChars),
       trailingFunctionChars: chars(p.trailingFunctionChars),
       stopwords: new Set(p.nameStopwords),
       finalStopChars: chars(p.nameFinalStopChars),
       separators: chars(p.foreignNameSeparators),
-      placeOfficeTitles: longestFirst(p.placeOfficeTitles),
+      placeOfficeTitles: new WordList(p.placeOfficeTitles),
       japaneseSurnames: new Set(p.japaneseSurnames),
-      indefiniteGivenNames: longestFirst(p.indefiniteGivenNames),
+      indefiniteGivenNames: new WordList(p.indefiniteGivenNames),
     },
     organization: {
-      suffixes: longestFirst(o.suffixes),
+      suffixes: new WordList(o.suffixes),
       weakSuffixes: new Set(o.weakSuffixes),
       standaloneSuffixes: new Set(o.standaloneSuffixes),
       chainModifiers: new Set(o.chainModifiers),
@@ -117,36 +118,40 @@ export function compileEntityRules(path: string): EntityRules {
       modifierTags: new Set(o.modifierTags),
       genericHeads: new Set(o.genericHeads),
       genericOrgWords: new Set(o.genericOrgWords),
-      jiebaOrgRejectEndings: longestFirst(o.jiebaOrgRejectEndings),
-      jiebaOrgKeepEndings: longestFirst(o.jiebaOrgKeepEndings),
+      jiebaOrgRejectEndings: new WordList(o.jiebaOrgRejectEndings),
+      jiebaOrgKeepEndings: new WordList(o.jiebaOrgKeepEndings),
       jiebaOrgStopwords: new Set(o.jiebaOrgStopwords),
       twoCharSuffixWords: new Set(o.twoCharSuffixWords),
     },
     product: {
       ...raw.product,
-      launchVerbsLongestFirst: longestFirst(raw.product.launchVerbs),
-      documentTitleEndings: longestFirst(raw.product.documentTitleEndings),
+      launchVerbsLongestFirst: new WordList(raw.product.launchVerbs),
+      documentTitleEndings: new WordList(raw.product.documentTitleEndings),
     },
     latin: {
       genericTerms: new Set(raw.latin.genericTerms),
       minLength: raw.latin.minLength,
-      productCuesBefore: longestFirst(raw.latin.productCuesBefore),
-      organizationCuesBefore: longestFirst(raw.latin.organizationCuesBefore),
-      organizationCuesAfter: longestFirst(raw.latin.organizationCuesAfter),
+      productCuesBefore: new WordList(raw.latin.productCuesBefore),
+      organizationCuesBefore: new WordList(raw.latin.organizationCuesBefore),
+      organizationCuesAfter: new WordList(raw.latin.organizationCuesAfter),
     },
     alias: {
-      aliasMarkers: longestFirst(raw.alias.aliasMarkers),
-      renameMarkers: longestFirst(raw.alias.renameMarkers),
+      markers: new WordList([...raw.alias.aliasMarkers, ...raw.alias.renameMarkers]),
+      renameMarkers: new Set(raw.alias.renameMarkers),
       joiners: longestFirst(raw.alias.aliasJoiners),
       maxAliasLength: raw.alias.maxAliasLength,
     },
-    place: { genericPlaceWords: new Set(raw.place.genericPlaceWords) },
+    place: {
+      genericPlaceWords: new Set(raw.place.genericPlaceWords),
+      placeSuffixChars: chars(raw.place.placeSuffixChars),
+      placeCuesBefore: new WordList(raw.place.placeCuesBefore),
+    },
     ambiguity: {
       window: raw.ambiguity.window,
       quotePairs: raw.ambiguity.quotePairs.map((pair) => [pair[0], pair[1]] as [string, string]),
       positiveCues: longestFirst(raw.ambiguity.positiveCues),
-      negativeBefore: longestFirst(raw.ambiguity.negativeBefore),
-      negativeAfter: longestFirst(raw.ambiguity.negativeAfter),
+      negativeBefore: new WordList(raw.ambiguity.negativeBefore),
+      negativeAfter: new WordList(raw.ambiguity.negativeAfter),
     },
   };
   cache.set(path, rules);

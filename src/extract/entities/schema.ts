@@ -106,7 +106,7 @@ export const entityRulesSchema = z
         maxAliasLength: z.number().int().positive(),
       })
       .strict(),
-    place: z.object({ genericPlaceWords: words }).strict(),
+    place: z.object({ genericPlaceWords: words, placeSuffixChars: charSet, placeCuesBefore: words }).strict(),
     ambiguity: z
       .object({
         window: z.number().int().positive(),

@@ -1,4 +1,5 @@
 import type { Token } from '../../types.ts';
+import type { WordList } from './word-list.ts';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
@@ -78,17 +79,13 @@ export class TextIndex {
     return { before: this.text.slice(from, start), after: this.text.slice(end, to), from, to };
   }
 
-  /** The first word of `words` that the text ends with just before `pos` (words longest first). */
-  wordEndingAt(pos: number, words: readonly string[]): string | null {
-    for (const word of words) {
-      if (pos - word.length >= 0 && this.text.startsWith(word, pos - word.length)) return word;
-    }
-    return null;
+  /** The longest word of `words` that the text has ending at `pos`. */
+  wordEndingAt(pos: number, words: WordList): string | null {
+    return words.endingAt(this.text, pos);
   }
 
-  /** The first word of `words` the text starts with at `pos` (words longest first). */
-  wordStartingAt(pos: number, words: readonly string[]): string | null {
-    for (const word of words) if (this.text.startsWith(word, pos)) return word;
-    return null;
+  /** The longest word of `words` that the text has starting at `pos`. */
+  wordStartingAt(pos: number, words: WordList): string | null {
+    return words.startingAt(this.text, pos);
   }
 }

@@ -2,9 +2,9 @@
 import { isValidDay, unitValue } from '../calendar.ts';
 import { fillYear } from '../context.ts';
 import { parseDigitSequence } from '../../numerals.ts';
-import { dateWords } from '../lexicon.ts';
+import { alternation, dateWords, holidayLexicon } from '../lexicon.ts';
 import { DAY, MONTH, YEAR4, readDay, readInt, readMonth, readYear } from '../numbers.ts';
-import { NUMERAL_CHARS, SP, ZH_DIGITS, followedByAny, matches, precededByAny } from '../text.ts';
+import { NUMERAL_CHARS, SP, ZH_DIGITS, followedByAny, lazy, matches, precededByAny } from '../text.ts';
 import type { Candidate, Point, ResolveContext } from '../types.ts';
 
 /** Year, then optional month, then optional day; the shape every absolute form shares. */
@@ -33,14 +33,14 @@ function granularityOf(p: Point): 'year' | 'month' | 'day' {
   return p.d !== undefined ? 'day' : p.m !== undefined ? 'month' : 'year';
 }
 
-function explicit(start: number, end: number, rule: string, p: Point, implied: string[] = []): Candidate {
+function explicit(start: number, end: number, rule: string, p: Point): Candidate {
   return {
     start,
     end,
     rule,
     approx: false,
-    explicitYear: implied.length === 0 ? p.y : undefined,
-    resolve: () => ({ value: unitValue(p, granularityOf(p)), basis: 'explicit', implied }),
+    explicitYear: p.y,
+    resolve: () => ({ value: unitValue(p, granularityOf(p)), basis: 'explicit', implied: [] }),
   };
 }
 
@@ -120,6 +120,27 @@ export function parseMinguo(text: string): Candidate[] {
     const p = pointOf(n + 1911, match[2], match[3]);
     if (!p) continue;
     out.push(explicit(match.index, match.index + match[0].length, 'minguo', p));
+  }
+  return out;
+}
+
+/** Words that a year written without 年 can lead directly (2018春节, 2019双11, 2016上半年). */
+function bareYearFollowers(): string[] {
+  const holidays = holidayLexicon().holidays.flatMap((h) => h.names);
+  return [...holidays, '上半年', '下半年', '第一季度', '第二季度', '第三季度', '第四季度', '一季度', '二季度', '三季度', '四季度', '前三季度', '春季', '夏季', '秋季', '冬季'];
+}
+
+/** 2018春节, 2019双11: a four-digit year without 年, only right before a calendar word. */
+const bareYearPattern = lazy(
+  () => new RegExp(`(?<![\\w.\\-/])((?:19|20)\\d{2})(?=${SP}(?:${alternation(bareYearFollowers())}))`, 'g'),
+);
+
+export function parseBareYear(text: string): Candidate[] {
+  const re = bareYearPattern();
+  const out: Candidate[] = [];
+  for (const match of matches(re, text)) {
+    const y = Number(match[1]);
+    out.push({ ...explicit(match.index, match.index + match[0].length, 'absolute', { y }), weak: true });
   }
   return out;
 }

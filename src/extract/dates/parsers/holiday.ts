@@ -7,7 +7,7 @@ import { anchorYear, fillYear } from '../context.ts';
 import { alternation, holidayLexicon, type Holiday } from '../lexicon.ts';
 import { lunarInGregorianYear, lunarToSolar, newYearsEve, solarTerm } from '../lunar.ts';
 import { YEAR4, readInt, readYear } from '../numbers.ts';
-import { SP, followedByAny, matches, precededByAny } from '../text.ts';
+import { SP, followedByAny, lazy, matches, precededByAny } from '../text.ts';
 import type { Candidate, Day } from '../types.ts';
 
 /** The holiday's day in Gregorian year `y`. */
@@ -31,11 +31,17 @@ export function holidayDay(holiday: Holiday, y: number): Day | null {
 
 const END_OR_PUNCTUATION = /^[ \t\u3000]*(?:$|[，。、；：！？,.;:!?）)」』"”'\n\r])/;
 
-export function parseHolidays(text: string): Candidate[] {
+const holidayPattern = lazy(() => {
   const lexicon = holidayLexicon();
   const byName = new Map<string, Holiday>();
   for (const holiday of lexicon.holidays) for (const name of holiday.names) byName.set(name, holiday);
   const re = new RegExp(`(${alternation([...byName.keys()])})(${alternation([...lexicon.eveSuffixes, ...lexicon.periodSuffixes])})?`, 'g');
+  return { byName, re };
+});
+
+export function parseHolidays(text: string): Candidate[] {
+  const lexicon = holidayLexicon();
+  const { byName, re } = holidayPattern();
   const out: Candidate[] = [];
   for (const match of matches(re, text)) {
     const name = match[1]!;
@@ -85,13 +91,17 @@ function readLunarDay(s: string): number | null {
 }
 
 /** 农历正月初一, 腊月二十三, 正月十五, 农历二〇一五年八月十五, 闰四月初五. */
-export function parseLunarDates(text: string): Candidate[] {
-  const lexicon = holidayLexicon();
-  const months = new Map(lexicon.lunarMonths.map((m) => [m.word, m.month]));
+const lunarPattern = lazy(() => {
+  const months = new Map(holidayLexicon().lunarMonths.map((m) => [m.word, m.month]));
   const re = new RegExp(
     `(农历|阴历)?${SP}(?:(${YEAR4})${SP}年${SP})?(闰)?(${alternation([...months.keys()])})月${SP}(${LUNAR_DAY})(?:${SP}[日号])?`,
     'g',
   );
+  return { months, re };
+});
+
+export function parseLunarDates(text: string): Candidate[] {
+  const { months, re } = lunarPattern();
   const out: Candidate[] = [];
   for (const match of matches(re, text)) {
     const [whole, prefix, yearText, leap, monthText, dayText] = match;
@@ -151,12 +161,17 @@ function latestInCycle(limit: number, index: number, length: number): number {
  * 猴年, 鸡年, 丙申年, 丙申猴年: the nearest such year not after the anchor year + 1 (the
  * publication year, else the text's own years), so 猴年 in a 2016 article is 2016.
  */
-export function parseCyclicYears(text: string): Candidate[] {
+const cyclicPattern = lazy(() => {
   const lexicon = holidayLexicon();
   const stems = lexicon.heavenlyStems.join('');
   const branches = lexicon.earthlyBranches.join('');
   const animals = lexicon.zodiac.join('');
-  const re = new RegExp(`(?:([${stems}])([${branches}]))?([${animals}])?年`, 'g');
+  return new RegExp(`(?:([${stems}])([${branches}]))?([${animals}])?年`, 'g');
+});
+
+export function parseCyclicYears(text: string): Candidate[] {
+  const lexicon = holidayLexicon();
+  const re = cyclicPattern();
   const out: Candidate[] = [];
   for (const match of matches(re, text)) {
     const [whole, stem, branch, animal] = match;

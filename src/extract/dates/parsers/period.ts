@@ -3,7 +3,7 @@
  * decades (90年代, 上世纪80年代, 八九十年代), centuries (21世纪, 上世纪), fuzzy edges standing
  * alone (年底, 月初, 上旬) and ranges whose first number drops the unit (2013至2015年, 3-5月).
  */
-import { daysInMonth, halfValue, isValidDay, quarterValue, rangeValue } from '../calendar.ts';
+import { addMonths, daysInMonth, halfValue, isValidDay, quarterValue, rangeValue } from '../calendar.ts';
 import { anchorYear, fillMonth, fillYear } from '../context.ts';
 import { dateWords } from '../lexicon.ts';
 import { COUNT, DAY, MONTH, YEAR4, readDay, readInt, readMonth, readYear } from '../numbers.ts';
@@ -294,6 +294,38 @@ export function parseElidedRanges(text: string): Candidate[] {
       approx: false,
       resolve: (ctx) => withYear(ctx, (y) => ({ start: { y, m: 3 * a - 2 }, end: { y, m: 3 * b }, granularity: 'quarter' })),
     });
+  }
+  return out;
+}
+
+const SEASONS: ReadonlyArray<{ words: string[]; from: number; months: number }> = [
+  { words: ['春季', '春天'], from: 3, months: 3 },
+  { words: ['夏季', '夏天'], from: 6, months: 3 },
+  { words: ['秋季', '秋天'], from: 9, months: 3 },
+  { words: ['冬季', '冬天'], from: 12, months: 3 },
+];
+
+/**
+ * 今年夏天, 2016年冬季: a season as a month range (winter runs into the next year). Weak: a season
+ * word alone is usually generic (夏天很热), so it needs a year right before it.
+ */
+export function parseSeasons(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const season of SEASONS) {
+    for (const { index, word } of wordOccurrences(text, season.words)) {
+      out.push({
+        start: index,
+        end: index + word.length,
+        rule: 'season',
+        approx: true,
+        weak: true,
+        resolve: (ctx) =>
+          withYear(ctx, (y) => {
+            const last = addMonths({ y, m: season.from }, season.months - 1);
+            return rangeValue({ y, m: season.from }, last, 'month');
+          }),
+      });
+    }
   }
   return out;
 }

@@ -7,9 +7,8 @@ import { addDays, addMonths, dayPoint, quarterOf, quarterValue, rangeValue, unit
 import { fillDay } from '../context.ts';
 import { alternation, dateWords } from '../lexicon.ts';
 import { COUNT, readInt } from '../numbers.ts';
-import { NUMERAL_CHARS, SP, matches, wordOccurrences } from '../text.ts';
+import { NUMERAL_CHARS, SP, followedByAny, lazy, matches, wordOccurrences } from '../text.ts';
 import type { Candidate, CalendarValue, Day, Resolution } from '../types.ts';
-
 
 /** Word occurrences shaped like regex matches (index, [0]). */
 function occurrences(text: string, words: readonly string[]): Array<{ index: number; 0: string }> {
@@ -23,6 +22,9 @@ function publication(value: CalendarValue): Resolution {
 function candidate(start: number, end: number, rule: string, resolve: Candidate['resolve'], approx = false): Candidate {
   return { start, end, rule, approx, resolve };
 }
+
+/** Characters that turn a trailing 年 into another word (年轻, 年龄, 年级, 年纪, 年代). */
+const YEAR_WORD_TAILS = ['轻', '龄', '级', '纪', '代'];
 
 function offsetsByWord(list: ReadonlyArray<{ word: string; offset: number }>): Map<string, number> {
   return new Map(list.map((e) => [e.word, e.offset]));
@@ -43,8 +45,8 @@ export function parseRelativeWords(text: string): Candidate[] {
   const years = offsetsByWord(words.relativeYears);
   for (const match of occurrences(text, [...years.keys()])) {
     const offset = years.get(match[0])!;
-    // 三年前年底 and the like: a numeral right before makes 前年 part of N年前.
-    if (match.index > 0 && new RegExp(`[${NUMERAL_CHARS}]`).test(text[match.index - 1]!)) continue;
+    // 百年前年轻人: 年 followed by 轻/龄/级/纪/代 belongs to another word.
+    if (followedByAny(text, match.index + match[0].length, YEAR_WORD_TAILS)) continue;
     out.push(
       candidate(match.index, match.index + match[0].length, 'relative-year', (ctx) =>
         ctx.ref ? publication(unitValue({ y: ctx.ref.y + offset }, 'year')) : null,
@@ -54,6 +56,7 @@ export function parseRelativeWords(text: string): Candidate[] {
   const contextYears = offsetsByWord(words.contextYears);
   for (const match of occurrences(text, [...contextYears.keys()])) {
     const offset = contextYears.get(match[0])!;
+    if (followedByAny(text, match.index + match[0].length, YEAR_WORD_TAILS)) continue;
     out.push(
       candidate(match.index, match.index + match[0].length, 'context-year', (ctx) => {
         if (!ctx.year) return null;
@@ -87,14 +90,17 @@ export function parseRelativeWords(text: string): Candidate[] {
 }
 
 /** 本月, 上个月, 下下个月, 本季度, 上个季度. */
-export function parseRelativeMonthQuarter(text: string): Candidate[] {
+const monthQuarterPattern = lazy(() => {
   const prefixes = offsetsByWord(dateWords().relativePrefixes);
-  const re = new RegExp(`(${alternation([...prefixes.keys()])})(月份?|季度)`, 'g');
+  return { prefixes, re: new RegExp(`(${alternation([...prefixes.keys()])})(月份?|季度)`, 'g') };
+});
+
+export function parseRelativeMonthQuarter(text: string): Candidate[] {
+  const { prefixes, re } = monthQuarterPattern();
   const out: Candidate[] = [];
   for (const match of matches(re, text)) {
     const offset = prefixes.get(match[1]!)!;
     const quarter = match[2] === '季度';
-    // 上月 needs no 个; 这月/本月 fine; 上一月 is odd but harmless.
     out.push(
       candidate(match.index, match.index + match[0].length, quarter ? 'relative-quarter' : 'relative-month', (ctx) => {
         if (!ctx.ref) return null;
@@ -173,11 +179,16 @@ export function parseRelativeOffset(text: string): Candidate[] {
 }
 
 /** 近两年, 过去三天, 未来一周: the N whole units before (or after) the publication unit. */
-export function parseWindow(text: string): Candidate[] {
+const windowPattern = lazy(() => {
   const words = dateWords();
   const past = new Map(words.pastWindowPrefixes.map((p) => [p.word, p.approx]));
   const future = new Map(words.futureWindowPrefixes.map((p) => [p.word, p.approx]));
   const re = new RegExp(`(${alternation([...past.keys(), ...future.keys()])})(?:的)?${SP}(${COUNT})${SP}${UNIT_PATTERN}`, 'g');
+  return { past, future, re };
+});
+
+export function parseWindow(text: string): Candidate[] {
+  const { past, future, re } = windowPattern();
   const out: Candidate[] = [];
   for (const match of matches(re, text)) {
     const count = readInt(match[2]!);
@@ -212,10 +223,10 @@ export function parseWindow(text: string): Candidate[] {
 const PAIR_DAYS: Readonly<Record<string, number>> = { 前: -2, 昨: -1, 今: 0, 明: 1, 后: 2 };
 const PAIR_YEARS: Readonly<Record<string, number>> = { 前: -2, 去: -1, 今: 0, 明: 1, 后: 2 };
 
-/** 明后两天, 今明两天, 昨今两日, 今明两年: two adjacent relative units. */
+/** 明后两天, 明后天, 今明两天, 昨今两日, 今明两年: two adjacent relative units. */
 export function parseRelativePair(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const match of matches(/([前昨去今明])([昨今明后])(?:两|2)(天|日|年)/g, text)) {
+  for (const match of matches(/([前昨去今明])([昨今明后])(?:两|2)?(天|日|年)/g, text)) {
     const table = match[3] === '年' ? PAIR_YEARS : PAIR_DAYS;
     const a = table[match[1]!];
     const b = table[match[2]!];

@@ -18,25 +18,28 @@ function weakest(a: DateBasis, b: DateBasis): DateBasis {
 export function attachEdges(text: string, mentions: Mention[]): Mention[] {
   const edges = dateWords().edges.filter((e) => !e.standalone);
   return mentions.map((m) => {
-    const { granularity } = m.value;
-    // Units only: a range (2013至2015年) has no single edge. Quarters, decades and centuries are
-    // ranges by nature.
-    const unit = m.value.end === null || granularity === 'quarter' || granularity === 'decade' || granularity === 'century';
+    const { granularity, start: first, end: last } = m.value;
+    // Units only: a range (2013至2015年, 八九十年代, 前三季度) has no single edge.
+    const span = last ? last.y * 12 + (last.m ?? 0) - (first.y * 12 + (first.m ?? 0)) : 0;
+    const unit =
+      (granularity === 'year' || granularity === 'month') ? last === null
+      : granularity === 'quarter' ? span === 2
+      : granularity === 'decade' ? span === 9 * 12
+      : granularity === 'century' ? span === 99 * 12
+      : false;
     if (!unit) return m;
-    if (granularity !== 'year' && granularity !== 'quarter' && granularity !== 'month' && granularity !== 'decade' && granularity !== 'century') return m;
     const edge = edges
       .filter((e) => e.level === granularity && text.startsWith(e.word, m.end))
       .sort((a, b) => b.word.length - a.word.length)[0];
     if (!edge) return m;
     if (edge.notFollowedBy && followedByAny(text, m.end + edge.word.length, edge.notFollowedBy)) return m;
-    const { start } = m.value;
     let value;
-    if (granularity === 'year') value = rangeValue({ y: start.y, m: edge.from }, { y: start.y, m: edge.to }, 'month');
-    else if (granularity === 'quarter') value = rangeValue({ y: start.y, m: start.m! + edge.from }, { y: start.y, m: start.m! + edge.to }, 'month');
+    if (granularity === 'year') value = rangeValue({ y: first.y, m: edge.from }, { y: first.y, m: edge.to }, 'month');
+    else if (granularity === 'quarter') value = rangeValue({ y: first.y, m: first.m! + edge.from }, { y: first.y, m: first.m! + edge.to }, 'month');
     else if (granularity === 'month') {
-      const last = daysInMonth(start.y, start.m!);
-      value = rangeValue({ ...start, d: Math.min(edge.from, last) }, { ...start, d: Math.min(edge.to, last) }, 'day');
-    } else value = rangeValue({ y: start.y + edge.from }, { y: start.y + edge.to }, 'year');
+      const lastDay = daysInMonth(first.y, first.m!);
+      value = rangeValue({ ...first, d: Math.min(edge.from, lastDay) }, { ...first, d: Math.min(edge.to, lastDay) }, 'day');
+    } else value = rangeValue({ y: first.y + edge.from }, { y: first.y + edge.to }, 'year');
     return { ...m, end: m.end + edge.word.length, value, approx: true, rule: `${m.rule}+edge` };
   });
 }
@@ -165,7 +168,7 @@ export function attachTimesOfDay(text: string, mentions: Mention[]): Mention[] {
   });
 }
 
-/** 2016年12月21日星期三, 9月3日（周六）: a weekday after a full date only restates it. */
+/** 2016年12月21日星期三, 9月3日（周六）: a weekday naming the same day as the date before it restates it. */
 export function absorbWeekdays(text: string, mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of mentions) {
@@ -176,7 +179,8 @@ export function absorbWeekdays(text: string, mentions: Mention[]): Mention[] {
       m.rule === 'weekday' &&
       previous.value.granularity === 'day' &&
       previous.value.end === null &&
-      /^[ \t\u3000,，(（]*$/.test(gap)
+      /^[ \t\u3000,，(（]*$/.test(gap) &&
+      isoWeekday(previous.value.start as Day) === isoWeekday(m.value.start as Day)
     ) {
       const close = /^[ \t\u3000]*[)）]/.exec(text.slice(m.end));
       const end = gap.includes('(') || gap.includes('（') ? m.end + (close ? close[0].length : 0) : m.end;
