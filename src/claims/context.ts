@@ -70,11 +70,6 @@ export function wordEndingAt(text: string, at: number, words: readonly string[])
   return best;
 }
 
-/** Mentions lying entirely inside [start, end), in text order. */
-export function within<T extends LocalMention>(mentions: readonly T[], start: number, end: number): T[] {
-  return mentions.filter((m) => m.start >= start && m.end <= end);
-}
-
 export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
 }

@@ -221,6 +221,14 @@ function contextPenalty(ctx: SentenceContext, lexicon: PredicateLexicon, trigger
   let penalty = 0;
   if (lexicon.hedges.some((h) => clauseBefore.includes(h))) penalty += 0.2;
   if (lexicon.plans.some((p) => clauseBefore.includes(p))) penalty += predicate.object === 'date' ? 0.4 : 0.1;
+  // A repeated event (再次上线, 追加投资) would be compared with the first one as if it were the same.
+  // One-character markers (又, 再) only count right before the verb: elsewhere they are parts of words.
+  const repeated = lexicon.repeatMarkers.some((r) =>
+    r.length > 1 ? clauseBefore.includes(r) : clauseBefore.endsWith(r) || clauseBefore.slice(0, -1).endsWith(r),
+  );
+  if (!predicate.timeSensitive && repeated) penalty += 0.4;
+  // 在美国上线: a launch in one market, not the launch.
+  if (predicate.object === 'date' && slice(ctx.entities, clauseStart, trigger.start).some((e) => e.type === 'place')) penalty += 0.4;
   return penalty;
 }
 

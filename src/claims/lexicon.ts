@@ -34,6 +34,13 @@ const PredicateSchema = z.strictObject({
   units: z.array(z.string()).default([]),
   figureNotFollowedBy: words.default([]),
   objectSide: z.enum(['after', 'before', 'both']).default('after'),
+  /** What may stand between a figure and a trigger after it (571亿的成交额, 30亿美元的E轮融资). */
+  beforeGap: z
+    .string()
+    .refine(isValidRegExp, { message: 'not a valid regular expression' })
+    .default('^的?$'),
+  /** Entity types preferred as subject anywhere before the trigger in the sentence (双十一 over 天猫 for GMV). */
+  preferTypes: z.array(EntityTypeSchema).default([]),
   maxGap: z.number().int().min(0).default(6),
   /** The money must name what it is for (推广X, 入股X); without it the claim has low confidence. */
   requiresPatient: z.boolean().default(false),
@@ -53,6 +60,8 @@ export const PredicateLexiconSchema = z.strictObject({
   negations: words,
   plans: words,
   hedges: words,
+  /** 再次上线 / 追加投资 / 二次上市: a repeated event, not comparable with the first one. */
+  repeatMarkers: words,
   comparisonMarkers: words,
   deltaMarkers: words,
   levelMarkers: words,

@@ -76,10 +76,10 @@ export function figureCandidates(
     }
   }
   if (side === 'before' || side === 'both') {
-    const before = ctx.figures.filter((f) => f.end <= trigger.start && trigger.start - f.end <= 1).pop();
+    const before = ctx.figures.filter((f) => f.end <= trigger.start && trigger.start - f.end <= 6).pop();
     if (before) {
       const gapText = text.slice(before.end, trigger.start);
-      if ((gapText === '' || gapText === '的') && acceptsFigure(lexicon, predicate, before, text)) {
+      if (beforeGapRegex(predicate).test(gapText) && acceptsFigure(lexicon, predicate, before, text)) {
         out.push({ trigger, figure: before, gap: gapText.length, side: 'before' });
       }
     }
@@ -105,6 +105,14 @@ function countsSomethingElse(ctx: SentenceContext, lexicon: PredicateLexicon, fi
   if (!next || !lexicon.nounTags.includes(next.tag)) return false;
   const sameMeasure = trigger.compiled.predicate.triggers.some((t) => t.word !== undefined && ctx.text.startsWith(t.word, figure.end));
   return !sameMeasure;
+}
+
+const beforeGapCache = new WeakMap<PredicateRule, RegExp>();
+
+function beforeGapRegex(predicate: PredicateRule): RegExp {
+  let regex = beforeGapCache.get(predicate);
+  if (!regex) beforeGapCache.set(predicate, (regex = new RegExp(predicate.beforeGap, 'u')));
+  return regex;
 }
 
 /** 从四五万暴涨至25万: the level now is the figure after 至/到. */

@@ -78,6 +78,11 @@ export function pickSubject(q: SubjectQuery): SubjectPick | null {
 
   const [clauseStart] = clauseAt(ctx, trigger.start);
   const before = trigger.start;
+  // 2019年双十一,天猫成交额…: the event is what the figure measures, the platform only hosts it.
+  if (predicate.preferTypes.length) {
+    const preferred = lastBefore(ctx, lexicon, (e) => allowed(e) && predicate.preferTypes.includes(e.type), ctx.sentence.start, before);
+    if (preferred) return { entities: [preferred], rule: preferred.start >= clauseStart ? 'preceding' : 'topic' };
+  }
   const nearest = lastBefore(ctx, lexicon, allowed, clauseStart, before);
   if (nearest) return { entities: [nearest], rule: 'preceding' };
   // 移动互联网的用户规模: the measure belongs to something that is not an entity; nobody else's.

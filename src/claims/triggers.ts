@@ -4,9 +4,8 @@ import { overlaps, slice, type SentenceContext, wordEndingAt } from './context.t
 export interface CompiledTrigger {
   predicate: PredicateRule;
   rule: TriggerRule;
-  /** Label used in the claim's `rule` field. */
-  label: string;
-  regex: RegExp;
+  /** For pattern triggers only; words are found through the first-character index. */
+  regex: RegExp | null;
 }
 
 export interface TriggerMatch {
@@ -14,10 +13,6 @@ export interface TriggerMatch {
   start: number;
   end: number;
   text: string;
-}
-
-function escapeRegExp(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Compiled triggers: words indexed by first character (one pass over the text), patterns as regexes. */
@@ -31,8 +26,7 @@ export function compileTriggers(lexicon: PredicateLexicon): TriggerIndex {
   const patterns: CompiledTrigger[] = [];
   for (const predicate of lexicon.predicates) {
     for (const rule of predicate.triggers) {
-      const source = rule.word !== undefined ? escapeRegExp(rule.word) : rule.pattern!;
-      const compiled: CompiledTrigger = { predicate, rule, label: rule.word ?? rule.pattern!, regex: new RegExp(source, 'gu') };
+      const compiled: CompiledTrigger = { predicate, rule, regex: rule.pattern !== undefined ? new RegExp(rule.pattern, 'gu') : null };
       if (rule.word === undefined) {
         patterns.push(compiled);
         continue;
@@ -71,8 +65,7 @@ export function findTriggers(ctx: SentenceContext, index: TriggerIndex): Trigger
   if (index.patterns.length) {
     const body = text.slice(sentence.start, sentence.end);
     for (const compiled of index.patterns) {
-      compiled.regex.lastIndex = 0;
-      for (const match of body.matchAll(compiled.regex)) {
+      for (const match of body.matchAll(compiled.regex!)) {
         if (match[0]) accept(compiled, sentence.start + match.index!, match[0]);
       }
     }

@@ -137,6 +137,8 @@ describe('launch claims', () => {
     const listing = only(extractClaims(planned.input()), 'listing');
     expect(listing.subject).toBe('京东');
     expect(listing.confidence).toBeLessThan(0.5);
+    const notNegated = new Fixture('2016年,阿里不断推出“来往”。').date('2016年', '2016', 'year').entity('来往', '来往', 'product');
+    expect(only(extractClaims(notNegated.input()), 'launch').subject).toBe('来往');
     const test = new Fixture('2016年春节,微信的红包照片上线测试就爆红。').date('2016年', '2016', 'year').entity('微信', '微信', 'product');
     expect(extractClaims(test.input())).toEqual([]);
   });
@@ -540,5 +542,23 @@ describe('subject guards', () => {
     expect(extractClaims(counted.input())).toEqual([]);
     const users = new Fixture('2020年,快手用户达5亿人。').date('2020年', '2020', 'year').entity('快手', '快手', 'product').figure('5亿人', 'count', 500_000_000, { unit: '人' }).token('达', 'v');
     expect(extractClaims(users.input()).map((c) => [c.predicate, c.subject])).toEqual([['users', '快手']]);
+  });
+});
+
+describe('events that must not be compared with the first one', () => {
+  it('lowers repeated events and launches in one market below the reconciliation threshold', () => {
+    const again = new Fixture('2016年,腾讯再次向京东投资13亿美元。')
+      .date('2016年', '2016', 'year')
+      .entity('腾讯', '腾讯', 'organization')
+      .entity('京东', '京东', 'organization')
+      .figure('13亿美元', 'money', 1_300_000_000, { currency: 'USD' });
+    const spend = only(extractClaims(again.input()), 'spend');
+    expect(spend.subject).toBe('京东');
+    expect(spend.confidence).toBeLessThan(0.5);
+    const market = new Fixture('2018年,抖音在日本正式上线。').date('2018年', '2018', 'year').entity('抖音', '抖音', 'product').entity('日本', '日本', 'place');
+    expect(only(extractClaims(market.input()), 'launch').confidence).toBeLessThan(0.5);
+    // The first launch keeps its confidence; 再创新高 after the figure is no repetition.
+    const first = new Fixture('2016年9月,抖音正式上线,再创新高。').date('2016年9月', '2016-09', 'month').entity('抖音', '抖音', 'product');
+    expect(only(extractClaims(first.input()), 'launch').confidence).toBe(0.85);
   });
 });

@@ -207,7 +207,13 @@ class PersonFinder {
     const token = this.tokens[i];
     const title = this.index.wordEndingAt(token.start, this.p.titlesBeforeLongestFirst);
     if (!title || !this.index.isBoundary(token.start)) return;
+    // 主席和李鹏: a conjunction after the title is not a surname (a preposition may be: 总裁向文波).
+    if (token.tag === 'c' || token.tag.startsWith('u')) return;
     const start = token.start;
+    if (this.japaneseNameBase(token.text) !== null) {
+      // jieba keeps Japanese names whole but often tags them as nouns (桥本龙太郎/n).
+      out.push({ start, end: token.end, base: 1 + this.titleBonus(title), rule: 'person:title-japanese', contextIncluded: true });
+    }
     const sl = this.surnameLengthAt(start);
     if (sl > 0) {
       for (const givenLength of [2, 1]) {
@@ -314,7 +320,8 @@ class PersonFinder {
     // does tag some foreign names as nouns (基辛格/n), which only a title can rescue.
     const t = this.index.tokenStartingAt(proposal.start);
     if (t >= 0 && this.tokens[t].end === proposal.end && !NAME_LIKE_TAGS.has(this.tokens[t].tag)) {
-      if (!(proposal.contextIncluded && name.length >= 3 && this.isTransliteration(name))) return false;
+      const rescued = proposal.contextIncluded && name.length >= 3 && (this.isTransliteration(name) || proposal.rule === 'person:title-japanese');
+      if (!rescued) return false;
     }
     return true;
   }
