@@ -5,6 +5,7 @@ import { UsageError } from '../config/errors.ts';
 import type { ConversionPreset } from '../convert/convert.ts';
 import { DEFAULT_ENTITY_LEXICON_PATH, entityUserWords, loadEntityLexicon, type EntityLexicon } from '../extract/entities.ts';
 import { loadSegmenter, loadUserDictionaryFile } from '../text/segment.ts';
+import { defaultPredicateLexicon, PREDICATES_FILE } from '../claims/lexicon.ts';
 
 export const BUILTIN_USER_DICTIONARY = fileURLToPath(new URL('../lexicons/user-dict.txt', import.meta.url));
 
@@ -25,6 +26,7 @@ export function lexiconFiles(config: PipelineConfig): string[] {
     BUILTIN_USER_DICTIONARY,
     ...config.lexicons.userDictionaries.map((p) => configPath(config, p)),
     DEFAULT_ENTITY_LEXICON_PATH,
+    PREDICATES_FILE,
     ...config.lexicons.entities.map((p) => configPath(config, p)),
   ].filter((p): p is string => p !== null);
 }
@@ -32,6 +34,8 @@ export function lexiconFiles(config: PipelineConfig): string[] {
 /** Load lexicons and the segmenter. A malformed data file is a UsageError naming the file and place. */
 export function loadResources(config: PipelineConfig): Resources {
   try {
+    // Loaded here so a malformed predicates file fails the run up front (exit 2), not each article.
+    defaultPredicateLexicon();
     const boilerplate = loadBoilerplateRules(config.lexicons.boilerplate ? configPath(config, config.lexicons.boilerplate) : undefined);
     const entityLexicon = loadEntityLexicon([DEFAULT_ENTITY_LEXICON_PATH, ...config.lexicons.entities.map((p) => configPath(config, p))]);
     const userWords = [BUILTIN_USER_DICTIONARY, ...config.lexicons.userDictionaries.map((p) => configPath(config, p))].flatMap((p) =>
