@@ -21,12 +21,14 @@ import {
   parseRelativeWords,
   parseWindow,
 } from './dates/parsers/relative.ts';
-import { parseNthWeekday, parseWeeks } from './dates/parsers/week.ts';
+import { parseTails } from './dates/parsers/tails.ts';
+import { parseNthWeekday, parseWeekdayRanges, parseWeeks } from './dates/parsers/week.ts';
 import { dropBlockedCompounds, dropOverlaps, dropRecurrences, markPublicationLabels } from './dates/refiners/candidates.ts';
 import {
   absorbWeekdays,
   attachAroundSuffixes,
   attachEdges,
+  attachSameDay,
   attachTimesOfDay,
   compose,
   dropWeak,
@@ -60,6 +62,8 @@ const PARSERS: readonly Parser[] = [
   parseRelativeWords,
   parseRelativeMonthQuarter,
   parseNthWeekday,
+  parseTails,
+  parseWeekdayRanges,
   parseWeeks,
   parseStandaloneEdges,
   parseSeasons,
@@ -92,6 +96,7 @@ export function extractDates(text: string, options: DateOptions): DateMention[] 
   mentions = attachEdges(folded, mentions);
   mentions = attachAroundSuffixes(folded, mentions);
   mentions = compose(folded, mentions);
+  mentions = attachSameDay(folded, mentions);
   mentions = attachTimesOfDay(folded, mentions);
   mentions = absorbWeekdays(folded, mentions);
   mentions = mergeRanges(folded, mentions);

@@ -47,6 +47,29 @@ function mergeRanges(text: string, drafts: Draft[]): Draft[] {
   return out;
 }
 
+/** Joins a lower bound to the upper bound after it: 大于20小于30, 大于二十且小于三十. */
+const BOUNDS_JOINER = /^(?:|并且|且|而且|而|并|但|但是)$/;
+
+/** A lower bound directly followed by an upper bound of the same measure is one range. */
+function mergeBounds(text: string, figures: Accepted[]): Accepted[] {
+  const out: Accepted[] = [];
+  for (let i = 0; i < figures.length; i++) {
+    const low = figures[i]!;
+    const high = figures[i + 1];
+    if (
+      high && low.approx === 'over' && high.approx === 'under' && high.start >= low.end &&
+      BOUNDS_JOINER.test(text.slice(low.end, high.start)) &&
+      low.kind === high.kind && low.unit === high.unit && low.currency === high.currency && low.value < high.value
+    ) {
+      out.push({ ...low, end: high.end, max: high.value, approx: 'range', rule: 'bounds-range' });
+      i++;
+      continue;
+    }
+    out.push(low);
+  }
+  return out;
+}
+
 /** Keep the longest of overlapping figures (ties: the earlier one). */
 function dropOverlaps(figures: Accepted[]): Accepted[] {
   const byLength = [...figures].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -72,5 +95,5 @@ export function extractFigures(text: string, options: FigureOptions = {}): Figur
     const figure = finalize(normalized, draft);
     if (figure && !overlapsAny(figure.start, figure.end, blocked)) accepted.push(figure);
   }
-  return dropOverlaps(accepted).map((figure) => ({ ...figure, text: text.slice(figure.start, figure.end) }));
+  return mergeBounds(normalized, dropOverlaps(accepted)).map((figure) => ({ ...figure, text: text.slice(figure.start, figure.end) }));
 }

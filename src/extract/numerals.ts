@@ -379,6 +379,7 @@ export function parseNumber(s: string): ParsedNumber | null {
   if (text.startsWith('负') || text.startsWith('負') || text.startsWith('-')) {
     negative = true;
     text = text.slice(1);
+    if (/^ \d/.test(text) && !s.startsWith('-')) text = text.slice(1); // 负 1,200,000
   } else if (text.startsWith('+')) {
     text = text.slice(1);
   }

@@ -8,7 +8,8 @@ import { removeDatabaseFiles, STATE_FILE, StateStore, type ResultToStore, type S
 import { currentVersions, type Versions } from '../state/versions.ts';
 import { acquireLock, LOCK_FILE } from './lock.ts';
 import { loadResources } from './resources.ts';
-import { finishRun, listInputFiles, reconcileOptions, type InputFile, type Progress } from './run.ts';
+import { listInputFiles, reconcileOptions, type InputFile, type Progress } from './run.ts';
+import { writeReportsFromState } from '../state/reports.ts';
 import { processFiles, type FileJob } from './workers.ts';
 
 export const RUN_REPORT_FILE = 'run.json';
@@ -183,9 +184,10 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
       inProcessBelow: config.run.inProcessBelow,
       articleTimeoutMs: config.run.articleTimeoutMs,
       onStart: (job) => progress({ done, total, current: job.file }),
-      onResult: ({ job, result, json, retry }) => {
-        for (const [stage, ms] of Object.entries(result.timings)) stages[stage] = (stages[stage] ?? 0) + ms;
-        pending.push({ result, json, contentKey: result.article.sha256 || job.contentKey, retry });
+      onResult: ({ job, packed, timings, retry }) => {
+        for (const [stage, ms] of Object.entries(timings)) stages[stage] = (stages[stage] ?? 0) + ms;
+        // The hash of the bytes actually processed: if the file changed since planning, the next run sees it.
+        pending.push({ packed, contentKey: packed.article.sha256 || job.contentKey, retry });
         done++;
         progress({ done, total, current: job.file });
         if (pending.length >= COMMIT_EVERY || performance.now() - lastCommit >= COMMIT_AFTER_MS) commit();
@@ -199,10 +201,8 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
     committed = true;
     removeStaleTemporaryFiles(outputDir);
 
-    mark = performance.now();
-    const results = state.loadResults();
-    stages.readback = performance.now() - mark;
-    const finished = finishRun(config, results);
+    const finished = writeReportsFromState(outputDir, state, reconcileOptions(config));
+    stages.readback = finished.readbackMs;
     stages.reconcile = finished.reconcileMs;
     stages.reports = finished.reportsMs;
     mark = performance.now();
@@ -214,8 +214,8 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
       processed: plan.toProcess.length,
       skipped: plan.unchanged.length,
       removed: plan.removed.length,
-      failed: results.filter((r) => r.article.status === 'error').length,
-      articles: results.length,
+      failed: finished.failed,
+      articles: finished.articles,
       durationMs: Math.round(performance.now() - started),
       stages: Object.fromEntries(Object.entries(stages).map(([name, ms]) => [name, Math.round(ms)])),
     };

@@ -4,9 +4,9 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PipelineConfig } from '../config/config.ts';
 import { UsageError } from '../config/errors.ts';
-import { storedJson } from '../state/store.ts';
+import { packResult, type PackedResult } from '../state/fragments.ts';
 import { articleIdOf, processArticleFile } from './article.ts';
-import { loadResources } from './resources.ts';
+import { loadResources, type Resources } from './resources.ts';
 import type { ArticleResult } from './rows.ts';
 
 /** One file to process. */
@@ -20,9 +20,10 @@ export interface FileJob {
 /** One processed file, as the runner receives it. */
 export interface ProcessedFile {
   job: FileJob;
-  result: ArticleResult;
-  /** The result as stored (JSON, without timings). */
-  json: string;
+  /** The result, with its report rows already rendered (done where the article was processed). */
+  packed: PackedResult;
+  /** Milliseconds per stage. */
+  timings: Record<string, number>;
   /** The failure may be passing (timeout, crashed worker): process the file again next run. */
   retry: boolean;
 }
@@ -62,16 +63,16 @@ export async function processFiles(config: PipelineConfig, jobs: FileJob[], opti
   return new WorkerPool(config, jobs, count, options).run();
 }
 
-function processInProcess(config: PipelineConfig, jobs: FileJob[], options: ProcessOptions): ProcessStats {
+async function processInProcess(config: PipelineConfig, jobs: FileJob[], options: ProcessOptions): Promise<ProcessStats> {
   const started = performance.now();
   const resources = loadResources(config);
   const loadMs = performance.now() - started;
   for (const job of jobs) {
     options.onStart?.(job);
-    const result = processArticleFile(job.path, job.file, resources);
-    // The same JSON round trip as results from workers, so both paths store identical data.
-    const json = storedJson(result);
-    options.onResult({ job, result: { ...(JSON.parse(json) as ArticleResult), timings: result.timings }, json, retry: false });
+    const { packed, timings } = processAndPack(job.path, job.file, resources);
+    options.onResult({ job, packed, timings, retry: false });
+    // Let signal handlers (Ctrl-C) and timers run between articles.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return { mode: 'in-process', workers: 0, loadMs };
 }
@@ -80,7 +81,7 @@ type ToWorker = { type: 'init'; config: PipelineConfig } | { type: 'job'; path: 
 type FromWorker =
   | { type: 'ready'; loadMs: number }
   | { type: 'fatal'; message: string; usage: boolean }
-  | { type: 'result'; json: string; timings: Record<string, number> };
+  | { type: 'result'; packed: PackedResult; timings: Record<string, number> };
 
 interface Slot {
   child: ChildProcess;
@@ -154,8 +155,7 @@ class WorkerPool {
     } else if (message.type === 'result') {
       const job = slot.inFlight.shift();
       if (!job) return;
-      const result = { ...(JSON.parse(message.json) as ArticleResult), timings: message.timings };
-      this.deliver({ job, result, json: message.json, retry: false });
+      this.deliver({ job, packed: message.packed, timings: message.timings, retry: false });
       this.feed(slot);
     }
   }
@@ -216,8 +216,7 @@ class WorkerPool {
   }
 
   private deliverFailure(job: FileJob, reason: string): void {
-    const result = failedResult(job, reason);
-    this.deliver({ job, result, json: storedJson(result), retry: true });
+    this.deliver({ job, packed: packResult(failedResult(job, reason)), timings: {}, retry: true });
   }
 
   private deliver(processed: ProcessedFile): void {
@@ -288,6 +287,14 @@ export function failedResult(job: FileJob, reason: string): ArticleResult {
   };
 }
 
+/** Run the per-article stages, then render the article's report rows (timed as stage `pack`). */
+function processAndPack(path: string, file: string, resources: Resources): { packed: PackedResult; timings: Record<string, number> } {
+  const result = processArticleFile(path, file, resources);
+  const started = performance.now();
+  const packed = packResult(result);
+  return { packed, timings: { ...result.timings, pack: performance.now() - started } };
+}
+
 const WORKER_ENV = 'ZH_PIPELINE_WORKER';
 const WORKER_MODULE = fileURLToPath(import.meta.url);
 
@@ -300,7 +307,7 @@ function workerExecArgv(): string[] {
 
 /** The worker side: load resources once, then answer one message per job. */
 function workerMain(): void {
-  let resources: ReturnType<typeof loadResources> | null = null;
+  let resources: Resources | null = null;
   const reply = (message: FromWorker) => process.send!(message);
   process.on('disconnect', () => process.exit(0));
   process.on('message', (message: ToWorker) => {
@@ -313,8 +320,7 @@ function workerMain(): void {
         reply({ type: 'fatal', message: (error as Error).message, usage: error instanceof UsageError });
       }
     } else if (message.type === 'job' && resources) {
-      const result = processArticleFile(message.path, message.file, resources);
-      reply({ type: 'result', json: storedJson(result), timings: result.timings });
+      reply({ type: 'result', ...processAndPack(message.path, message.file, resources) });
     }
   });
 }

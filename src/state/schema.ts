@@ -1,12 +1,37 @@
 /**
  * The state database (output/pipeline.sqlite). It is both the rerun cache and an output users may
- * query with `sqlite3`, so the per-article rows are real columns; `articles.result` keeps the full
- * per-article result as JSON, which is what reports are rebuilt from.
+ * query with `sqlite3`.
+ *
+ * - `articles`: one row per input file, with its metadata and status, the versions it was processed
+ *   with, and `core` (JSON: the article row, claims, near-duplicate signature and entity names
+ *   that reconciliation and the summaries read back).
+ * - `fragments`: per article, its rows of articles/dates/figures/entities/claims.{json,csv}
+ *   exactly as they stand in those reports; reports are rebuilt by concatenation.
+ * - `dates`, `figures`, `entities`: views with one row per mention, read from the fragments.
+ * - `claims`: one row per claim; `conflicts`: the rows of output/conflicts.json of the last run.
+ * - `meta`: schema version, config hash and rules version of the last complete run.
  *
  * Bump SCHEMA_VERSION on any change here: an older database is then dropped and rebuilt (it is a
  * cache; the next run reprocesses every article).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 4;
+
+const mention = (table: string, columns: Array<[string, string]>) => `
+CREATE VIEW ${table} AS
+SELECT f.file AS file,
+${[
+  ['article', '$.article'],
+  ['span_start', '$.start'],
+  ['span_end', '$.end'],
+  ['text', '$.text'],
+  ['original', '$.original'],
+  ['sentence', '$.sentence'],
+  ...columns,
+]
+  .map(([name, path]) => `  json_extract(j.value, '${path}') AS ${name}`)
+  .join(',\n')}
+FROM fragments f, json_each('[' || CAST(f.${table}_json AS TEXT) || ']') j;
+`;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (
@@ -30,64 +55,24 @@ CREATE TABLE articles (
   chars         INTEGER NOT NULL,
   config_hash   TEXT NOT NULL,      -- options the result was made with
   rules_version TEXT NOT NULL,      -- code and lexicons the result was made with
-  retry         INTEGER NOT NULL DEFAULT 0, -- 1: the failure may be passing (timeout, crash); redo next run
+  retry         INTEGER NOT NULL DEFAULT 0, -- 1: the failure may pass (timeout, crash); redone next run
   processed_at  TEXT NOT NULL,
-  result        TEXT NOT NULL       -- the full per-article result (JSON)
+  core          TEXT NOT NULL       -- JSON: {article, claims, tokens, entities}
 );
 CREATE INDEX articles_id ON articles (id);
 
-CREATE TABLE dates (
-  file        TEXT NOT NULL,
-  article     TEXT NOT NULL,
-  span_start  INTEGER NOT NULL,     -- offsets into the decoded original file
-  span_end    INTEGER NOT NULL,
-  text        TEXT NOT NULL,        -- Simplified
-  original    TEXT NOT NULL,        -- as written
-  sentence    TEXT NOT NULL,
-  value_start TEXT NOT NULL,        -- YYYY, YYYY-MM or YYYY-MM-DD
-  value_end   TEXT,
-  granularity TEXT NOT NULL,
-  approx      INTEGER NOT NULL,
-  basis       TEXT NOT NULL,
-  implied     TEXT NOT NULL,        -- inferred components, '|'-joined
-  rule        TEXT NOT NULL
-);
-CREATE INDEX dates_file ON dates (file);
-
-CREATE TABLE figures (
-  file              TEXT NOT NULL,
-  article           TEXT NOT NULL,
-  span_start        INTEGER NOT NULL,
-  span_end          INTEGER NOT NULL,
-  text              TEXT NOT NULL,
-  original          TEXT NOT NULL,
-  sentence          TEXT NOT NULL,
-  kind              TEXT NOT NULL,  -- money | count | percent | number | rank | duration | age
-  value             REAL NOT NULL,
-  max               REAL,
-  approx            TEXT NOT NULL,
-  currency          TEXT,
-  currency_inferred INTEGER NOT NULL,
-  unit              TEXT,
-  rule              TEXT NOT NULL
-);
-CREATE INDEX figures_file ON figures (file);
-
-CREATE TABLE entities (
-  file       TEXT NOT NULL,
-  article    TEXT NOT NULL,
-  span_start INTEGER NOT NULL,
-  span_end   INTEGER NOT NULL,
-  text       TEXT NOT NULL,
-  original   TEXT NOT NULL,
-  sentence   TEXT NOT NULL,
-  entity     TEXT NOT NULL,         -- canonical name
-  type       TEXT NOT NULL,
-  discovered INTEGER NOT NULL,
-  rule       TEXT NOT NULL
-);
-CREATE INDEX entities_file ON entities (file);
-CREATE INDEX entities_entity ON entities (entity);
+CREATE TABLE fragments (            -- UTF-8 text stored as BLOB: copied to the reports as bytes
+  file          TEXT PRIMARY KEY,
+  articles_json BLOB NOT NULL,
+  articles_csv  BLOB NOT NULL,
+  dates_json    BLOB NOT NULL,
+  dates_csv     BLOB NOT NULL,
+  figures_json  BLOB NOT NULL,
+  figures_csv   BLOB NOT NULL,
+  entities_json BLOB NOT NULL,
+  entities_csv  BLOB NOT NULL,
+  claims_json   BLOB NOT NULL,
+  claims_csv    BLOB NOT NULL);
 
 CREATE TABLE claims (
   file             TEXT NOT NULL,
@@ -95,7 +80,7 @@ CREATE TABLE claims (
   article          TEXT NOT NULL,
   subject          TEXT NOT NULL,
   predicate        TEXT NOT NULL,
-  object           TEXT NOT NULL,   -- JSON: {"type": "date", ...} or {"type": "figure", ...} or {"type": "entity", ...}
+  object           TEXT NOT NULL,   -- JSON: {"type": "date", ...}, {"type": "figure", ...} or {"type": "entity", ...}
   when_start       TEXT,
   when_end         TEXT,
   when_granularity TEXT,
@@ -117,7 +102,30 @@ CREATE TABLE conflicts (
   status    TEXT,                   -- single | agree | conflict
   data      TEXT NOT NULL           -- the whole row of output/conflicts.json (JSON)
 );
-`;
+${mention('dates', [
+  ['value_start', '$.value.start'],
+  ['value_end', '$.value.end'],
+  ['granularity', '$.granularity'],
+  ['approx', '$.approx'],
+  ['basis', '$.basis'],
+  ['implied', '$.implied'],
+  ['rule', '$.rule'],
+])}${mention('figures', [
+  ['kind', '$.kind'],
+  ['value', '$.value'],
+  ['max', '$.max'],
+  ['approx', '$.approx'],
+  ['currency', '$.currency'],
+  ['currency_inferred', '$.currencyInferred'],
+  ['unit', '$.unit'],
+  ['rule', '$.rule'],
+])}${mention('entities', [
+  ['entity', '$.entity'],
+  ['type', '$.type'],
+  ['discovered', '$.discovered'],
+  ['rule', '$.rule'],
+])}`;
 
 /** Tables in the order they are dropped when the schema changes. */
-export const TABLES = ['conflicts', 'claims', 'entities', 'figures', 'dates', 'articles', 'meta'];
+export const VIEWS = ['entities', 'figures', 'dates'];
+export const TABLES = ['conflicts', 'claims', 'fragments', 'articles', 'meta'];

@@ -2,10 +2,13 @@ import Database from 'better-sqlite3';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleResult } from '../pipeline/rows.ts';
-import { SCHEMA_SQL, SCHEMA_VERSION, TABLES } from './schema.ts';
+import { FRAGMENT_TABLES, unpackResult, type ArticleCore, type FragmentTable, type PackedResult, type StoredFragment } from './fragments.ts';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 import type { Versions } from './versions.ts';
 
 export const STATE_FILE = 'pipeline.sqlite';
+
+const EMPTY = Buffer.alloc(0);
 
 /** What the state knows about one input file: enough to decide whether to process it again. */
 export interface StoredArticle {
@@ -21,9 +24,7 @@ export interface StoredArticle {
 
 /** One processed article on its way into the database. */
 export interface ResultToStore {
-  result: ArticleResult;
-  /** `result` as JSON without timings: what reports are rebuilt from. */
-  json: string;
+  packed: PackedResult;
   contentKey: string;
   retry: boolean;
 }
@@ -32,11 +33,6 @@ type Cell = string | number | null;
 
 const bit = (value: boolean | undefined | null): number => (value ? 1 : 0);
 const cell = (value: unknown): Cell => (value === undefined || value === null ? null : typeof value === 'boolean' ? bit(value) : (value as Cell));
-
-/** Serialize a result the way it is stored: timings are run statistics, not part of the result. */
-export function storedJson(result: ArticleResult): string {
-  return JSON.stringify({ ...result, timings: undefined });
-}
 
 /**
  * The state database. Every write is a transaction, so a run killed at any moment leaves either
@@ -124,30 +120,15 @@ export class StateStore {
     if (!entries.length) return;
     const s = this.statements;
     this.db.transaction(() => {
-      for (const { result, json, contentKey, retry } of entries) {
-        const a = result.article;
-        this.deleteRows(a.file);
-        s.deleteArticle.run(a.file);
+      for (const { packed, contentKey, retry } of entries) {
+        const a = packed.article;
+        this.deleteFile(a.file);
         s.insertArticle.run(
           a.file, a.id, contentKey, a.sha256, a.status, cell(a.error), cell(a.title), cell(a.source), cell(a.published),
-          cell(a.author), cell(a.script), cell(a.encoding), a.chars, versions.configHash, versions.rulesVersion, bit(retry), processedAt, json,
+          cell(a.author), cell(a.script), cell(a.encoding), a.chars, versions.configHash, versions.rulesVersion, bit(retry), processedAt, packed.core,
         );
-        for (const d of result.dates) {
-          s.insertDate.run(
-            a.file, d.article, d.start, d.end, d.text, d.original, d.sentence, d.value.start, cell(d.value.end),
-            d.granularity, bit(d.approx), d.basis, d.implied.join('|'), d.rule,
-          );
-        }
-        for (const f of result.figures) {
-          s.insertFigure.run(
-            a.file, f.article, f.start, f.end, f.text, f.original, f.sentence, f.kind, f.value, cell(f.max), f.approx,
-            cell(f.currency), bit(f.currencyInferred), cell(f.unit), f.rule,
-          );
-        }
-        for (const e of result.entities) {
-          s.insertEntity.run(a.file, e.article, e.start, e.end, e.text, e.original, e.sentence, e.entity, e.type, bit(e.discovered), e.rule);
-        }
-        for (const c of result.claims) {
+        s.insertFragments.run(a.file, ...FRAGMENT_TABLES.flatMap((table) => [packed.fragments[table].json, packed.fragments[table].csv]));
+        for (const c of packed.claims) {
           s.insertClaim.run(
             a.file, c.id, c.article, c.subject, c.predicate, JSON.stringify(c.object), cell(c.when?.start), cell(c.when?.end),
             cell(c.when?.granularity), cell(c.agent), c.sentence, c.original, c.start, c.end, c.confidence, c.rule,
@@ -161,17 +142,28 @@ export class StateStore {
   remove(files: string[]): void {
     if (!files.length) return;
     this.db.transaction(() => {
-      for (const file of files) {
-        this.deleteRows(file);
-        this.statements.deleteArticle.run(file);
-      }
+      for (const file of files) this.deleteFile(file);
     })();
   }
 
-  /** Every stored per-article result, sorted by file. */
+  /** What reports and reconciliation read of every article, sorted by file. */
+  loadCores(): Array<{ file: string; core: ArticleCore }> {
+    const rows = this.statements.selectCores.raw().all() as Array<[string, string]>;
+    return rows.map(([file, core]) => ({ file, core: JSON.parse(core) as ArticleCore }));
+  }
+
+  /** The stored report rows of one article for one table (UTF-8). */
+  fragment(file: string, table: FragmentTable): StoredFragment {
+    const row = this.statements.selectFragment[table].raw().get(file) as [Buffer, Buffer] | undefined;
+    return row ? { json: row[0], csv: row[1] } : { json: EMPTY, csv: EMPTY };
+  }
+
+  /** Every stored result in full, sorted by file (reports of the general path, tests). */
   loadResults(): ArticleResult[] {
-    const rows = this.statements.selectResults.raw().all() as Array<[string]>;
-    return rows.map(([json]) => ({ ...(JSON.parse(json) as Omit<ArticleResult, 'timings'>), timings: {} }));
+    return this.loadCores().map(({ file, core }) => {
+      const fragments = Object.fromEntries(FRAGMENT_TABLES.map((table) => [table, this.fragment(file, table)])) as Record<FragmentTable, StoredFragment>;
+      return unpackResult(core, fragments);
+    });
   }
 
   /** Replace the stored reconciliation (the rows of output/conflicts.json). */
@@ -189,11 +181,10 @@ export class StateStore {
     if (this.db.open) this.db.close();
   }
 
-  private deleteRows(file: string): void {
+  private deleteFile(file: string): void {
     const s = this.statements;
-    s.deleteDates.run(file);
-    s.deleteFigures.run(file);
-    s.deleteEntities.run(file);
+    s.deleteArticle.run(file);
+    s.deleteFragments.run(file);
     s.deleteClaims.run(file);
   }
 }
@@ -210,10 +201,13 @@ function openDatabase(path: string): Database.Database {
     db.pragma('journal_mode = DELETE');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 10000');
-    const version = readSchemaVersion(db);
-    if (version !== SCHEMA_VERSION) {
+    if (readSchemaVersion(db) !== SCHEMA_VERSION) {
       db.transaction(() => {
-        for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
+        const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'").all() as Array<{
+          type: string;
+          name: string;
+        }>;
+        for (const { type, name } of objects) db.exec(`DROP ${type === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS "${name}"`);
         db.exec(SCHEMA_SQL);
         db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
       })();
@@ -237,28 +231,22 @@ export function removeDatabaseFiles(path: string): void {
 }
 
 function prepare(db: Database.Database) {
-  const readonly = db.readonly;
-  const write = (sql: string) => (readonly ? (null as unknown as Database.Statement) : db.prepare(sql));
+  const write = (sql: string) => (db.readonly ? (null as unknown as Database.Statement) : db.prepare(sql));
+  const selectFragment = Object.fromEntries(
+    FRAGMENT_TABLES.map((table) => [table, db.prepare(`SELECT ${table}_json, ${table}_csv FROM fragments WHERE file = ?`)]),
+  ) as Record<FragmentTable, Database.Statement>;
   return {
     selectArticles: db.prepare('SELECT file, id, content_key, status, config_hash, rules_version, retry FROM articles'),
     selectMeta: db.prepare('SELECT key, value FROM meta'),
-    selectResults: db.prepare('SELECT result FROM articles ORDER BY file'),
+    selectCores: db.prepare('SELECT file, core FROM articles ORDER BY file'),
+    selectFragment,
     upsertMeta: write('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     insertArticle: write(
       `INSERT INTO articles (file, id, content_key, sha256, status, error, title, source, published, author, script, encoding, chars,
-        config_hash, rules_version, retry, processed_at, result) VALUES (${params(18)})`,
+        config_hash, rules_version, retry, processed_at, core) VALUES (${params(18)})`,
     ),
-    insertDate: write(
-      `INSERT INTO dates (file, article, span_start, span_end, text, original, sentence, value_start, value_end, granularity, approx,
-        basis, implied, rule) VALUES (${params(14)})`,
-    ),
-    insertFigure: write(
-      `INSERT INTO figures (file, article, span_start, span_end, text, original, sentence, kind, value, max, approx, currency,
-        currency_inferred, unit, rule) VALUES (${params(15)})`,
-    ),
-    insertEntity: write(
-      `INSERT INTO entities (file, article, span_start, span_end, text, original, sentence, entity, type, discovered, rule)
-        VALUES (${params(11)})`,
+    insertFragments: write(
+      `INSERT INTO fragments (file, ${FRAGMENT_TABLES.map((t) => `${t}_json, ${t}_csv`).join(', ')}) VALUES (${params(1 + 2 * FRAGMENT_TABLES.length)})`,
     ),
     insertClaim: write(
       `INSERT INTO claims (file, id, article, subject, predicate, object, when_start, when_end, when_granularity, agent, sentence,
@@ -266,9 +254,7 @@ function prepare(db: Database.Database) {
     ),
     insertConflict: write('INSERT INTO conflicts (position, subject, predicate, status, data) VALUES (?, ?, ?, ?, ?)'),
     deleteArticle: write('DELETE FROM articles WHERE file = ?'),
-    deleteDates: write('DELETE FROM dates WHERE file = ?'),
-    deleteFigures: write('DELETE FROM figures WHERE file = ?'),
-    deleteEntities: write('DELETE FROM entities WHERE file = ?'),
+    deleteFragments: write('DELETE FROM fragments WHERE file = ?'),
     deleteClaims: write('DELETE FROM claims WHERE file = ?'),
     deleteConflicts: write('DELETE FROM conflicts'),
   };

@@ -303,7 +303,7 @@ describe('counts, durations, ages, ranks', () => {
     ['一分钟', [['一分钟', 0, 'duration', 1, null, 'exact', null, '分钟']]],
     ['一岁半', [['一岁半', 0, 'age', 1.5, null, 'exact', null, '岁']]],
     ['两岁半', [['两岁半', 0, 'age', 2.5, null, 'exact', null, '岁']]],
-    ['婴儿才三个月大', [['三个月', 3, 'age', 3, null, 'exact', null, '月']]],
+    ['婴儿才三个月大', [['三个月大', 3, 'age', 3, null, 'exact', null, '月']]],
     ['十个百分点', [['十个百分点', 0, 'percent', 10, null, 'exact', null, '百分点']]],
     ['第一百五十三', [['第一百五十三', 0, 'rank', 153, null, 'exact', null, null]]],
     ['GMV3年打造100个亿级新品牌', [

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticleResult } from '../../src/pipeline/rows.ts';
 import { SCHEMA_VERSION } from '../../src/state/schema.ts';
-import { STATE_FILE, StateStore, storedJson, type ResultToStore } from '../../src/state/store.ts';
+import { articleSignature } from '../../src/reconcile/duplicates.ts';
+import { packResult } from '../../src/state/fragments.ts';
+import { STATE_FILE, StateStore, type ResultToStore } from '../../src/state/store.ts';
 
 const versions = { configHash: 'c1', rulesVersion: 'r1' };
 const tempDir = () => mkdtempSync(join(tmpdir(), 'state-'));
@@ -90,7 +92,7 @@ function result(id: string, overrides: Partial<ArticleResult['article']> = {}): 
 }
 
 function entry(r: ArticleResult, retry = false): ResultToStore {
-  return { result: r, json: storedJson(r), contentKey: r.article.sha256, retry };
+  return { packed: packResult(r), contentKey: r.article.sha256, retry };
 }
 
 function count(dir: string, table: string): number {
@@ -103,17 +105,25 @@ function count(dir: string, table: string): number {
 }
 
 describe('state store', () => {
-  it('gives back exactly the stored results, sorted by file, without timings', () => {
+  it('gives back the stored results, sorted by file, without timings and tokens', () => {
     const dir = tempDir();
     const store = StateStore.open(dir);
     const b = result('b');
     const a = result('a');
     store.save([entry(b), entry(a)], versions);
     const loaded = store.loadResults();
-    store.close();
     expect(loaded.map((r) => r.article.file)).toEqual(['a.txt', 'b.txt']);
-    expect(loaded[0]).toEqual({ ...a, timings: {} });
-    expect(loaded[1]).toEqual({ ...b, timings: {} });
+    // Tokens are not kept: reconciliation reads the stored near-duplicate signature.
+    expect(loaded[0]).toEqual({ ...a, tokens: [], timings: {} });
+    expect(loaded[1]).toEqual({ ...b, tokens: [], timings: {} });
+    const cores = store.loadCores();
+    expect(cores.map((c) => c.file)).toEqual(['a.txt', 'b.txt']);
+    expect(cores[0].core.signature).toEqual(articleSignature(a.tokens));
+    expect(cores[0].core.entities).toEqual([
+      ['来往', 'product', '来往', false],
+      ['阿里巴巴', 'organization', '阿里', false],
+    ]);
+    store.close();
   });
 
   it('keeps real columns users can query with SQL', () => {
@@ -126,12 +136,15 @@ describe('state store', () => {
       { file: 'a.txt', status: 'ok', error: null, title: '标题a', config_hash: 'c1', rules_version: 'r1' },
       { file: 'b.txt', status: 'error', error: 'empty file', title: null, config_hash: 'c1', rules_version: 'r1' },
     ]);
-    expect(db.prepare("SELECT value_start, granularity, approx, span_start, span_end FROM dates WHERE file = 'a.txt'").get()).toEqual({
+    expect(db.prepare("SELECT article, value_start, value_end, granularity, approx, span_start, span_end, implied FROM dates WHERE file = 'a.txt'").get()).toEqual({
+      article: 'a',
       value_start: '2013-09-23',
+      value_end: null,
       granularity: 'day',
       approx: 0,
       span_start: 10,
       span_end: 20,
+      implied: '[]',
     });
     expect(db.prepare("SELECT original, value, currency, currency_inferred FROM figures WHERE file = 'a.txt'").get()).toEqual({
       original: '10億',
@@ -162,7 +175,11 @@ describe('state store', () => {
     expect(store.loadResults()[0].article.title).toBe('新标题');
 
     store.remove(['b.txt']);
-    for (const table of ['articles', 'dates', 'figures', 'entities', 'claims']) expect(count(dir, table)).toBe(1);
+    expect(count(dir, 'articles')).toBe(1);
+    expect(count(dir, 'fragments')).toBe(1);
+    expect(count(dir, 'claims')).toBe(1);
+    expect(count(dir, 'dates')).toBe(1);
+    expect(count(dir, 'entities')).toBe(1); // the changed a.txt kept one of its two
     expect([...store.articles().keys()]).toEqual(['a.txt']);
     store.close();
   });

@@ -39,6 +39,25 @@ export function addMonths(p: { y: number; m: number }, n: number): { y: number; 
   return { y: Math.floor(index / 12), m: (index % 12 + 12) % 12 + 1 };
 }
 
+/** Easter Sunday of Gregorian year `y` (the anonymous Gregorian computus). */
+export function easterSunday(y: number): Day {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { y, m: month, d: day };
+}
+
 /** ISO weekday: Monday 1 … Sunday 7. */
 export function isoWeekday(day: Day): number {
   const w = new Date(Date.UTC(day.y, day.m - 1, day.d)).getUTCDay();

@@ -5,6 +5,15 @@ import { z } from 'zod';
 const offsetWord = z.object({ word: z.string().min(1), offset: z.number().int() });
 const word = z.string().min(1);
 
+const windowPrefix = z.object({
+  word,
+  approx: z.boolean(),
+  /** Smallest count the prefix takes (前一天 is a context word, 前两天 a window). */
+  minCount: z.number().int().min(1).optional(),
+  /** Only at the head of a clause: 春节前三天 counts back from the holiday, not from the publication. */
+  clauseInitial: z.boolean().optional(),
+});
+
 const edge = z.object({
   word,
   level: z.enum(['year', 'quarter', 'month', 'decade', 'century']),
@@ -24,8 +33,8 @@ const dateWordsFile = z.object({
   relativePrefixes: z.array(offsetWord),
   weekUnits: z.array(word),
   weekdays: z.array(z.object({ word, day: z.number().int().min(1).max(7) })),
-  pastWindowPrefixes: z.array(z.object({ word, approx: z.boolean() })),
-  futureWindowPrefixes: z.array(z.object({ word, approx: z.boolean() })),
+  pastWindowPrefixes: z.array(windowPrefix),
+  futureWindowPrefixes: z.array(windowPrefix),
   edges: z.array(edge),
   halfMonths: z.array(z.object({ word, from: z.number().int().min(1), to: z.number().int().max(31) })),
   aroundSuffixes: z.array(word),
@@ -41,13 +50,15 @@ const dateWordsFile = z.object({
 const holiday = z
   .object({
     names: z.array(word).min(1),
-    calendar: z.enum(['solar', 'lunar', 'lunarEve', 'solarTerm', 'nthWeekday']),
+    calendar: z.enum(['solar', 'lunar', 'lunarEve', 'solarTerm', 'nthWeekday', 'easter']),
     month: z.number().int().min(1).max(12).optional(),
     day: z.number().int().min(1).max(31).optional(),
     term: word.optional(),
     weekday: z.number().int().min(1).max(7).optional(),
     nth: z.number().int().min(1).max(5).optional(),
     approx: z.boolean().optional(),
+    /** Days after (negative: before) the calendar day: 寒食节 is the day before 清明. */
+    offset: z.number().int().optional(),
     notPrecededBy: z.array(word).optional(),
     notFollowedBy: z.array(word).optional(),
     followedBy: z.array(word).optional(),
@@ -74,6 +85,7 @@ export type DateWords = z.infer<typeof dateWordsFile>;
 export type Holiday = z.infer<typeof holiday>;
 export type HolidayLexicon = z.infer<typeof holidaysFile>;
 export type Edge = z.infer<typeof edge>;
+export type WindowPrefix = z.infer<typeof windowPrefix>;
 
 function load<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
   const url = new URL(`../../lexicons/${file}`, import.meta.url);

@@ -3,8 +3,27 @@ import { Lunar } from 'lunar-javascript';
 import { addDays } from './calendar.ts';
 import type { Day } from './types.ts';
 
+/** lunar-javascript builds whole lunar years per call: conversions are cached (few distinct keys). */
+function memo<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+  const cache = new Map<string, R>();
+  return (...args) => {
+    const key = args.join('|');
+    if (cache.has(key)) return cache.get(key)!;
+    const value = compute(...args);
+    if (cache.size < 10_000) cache.set(key, value);
+    return value;
+  };
+}
+
 /** Solar date of a lunar date; `leap` selects the leap month. Null when the day does not exist. */
 export function lunarToSolar(lunarYear: number, month: number, day: number, leap = false): Day | null {
+  const solar = cachedLunarToSolar(lunarYear, month, day, leap);
+  return solar && { ...solar };
+}
+
+const cachedLunarToSolar = memo(computeLunarToSolar);
+
+function computeLunarToSolar(lunarYear: number, month: number, day: number, leap: boolean): Day | null {
   try {
     const solar = Lunar.fromYmd(lunarYear, leap ? -month : month, day).getSolar();
     const result = { y: solar.getYear(), m: solar.getMonth(), d: solar.getDay() };
@@ -51,6 +70,13 @@ const PINYIN_TERMS: Readonly<Record<string, string>> = {
 
 /** Date of the solar term `name` (清明, 冬至 …) in Gregorian year `y`. */
 export function solarTerm(y: number, name: string): Day | null {
+  const day = cachedSolarTerm(y, name);
+  return day && { ...day };
+}
+
+const cachedSolarTerm = memo(computeSolarTerm);
+
+function computeSolarTerm(y: number, name: string): Day | null {
   const table = Lunar.fromYmd(y, 6, 1).getJieQiTable();
   for (const [key, solar] of Object.entries(table)) {
     if ((PINYIN_TERMS[key] ?? key) === name && solar.getYear() === y) {

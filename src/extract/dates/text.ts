@@ -3,6 +3,9 @@
 /** Horizontal whitespace allowed inside an expression (2013年 9月 23日); never a line break. */
 export const SP = '[ \\t\\u00a0\\u3000]*';
 
+/** The whole gap between the two ends of a range (2013年至2015年, 周一到周五). */
+export const RANGE_GAP = new RegExp(`^${SP}(?:到|至|~|-|--|—|——|－|～|直到)${SP}$`);
+
 /** Chinese digit characters written digit by digit (二〇一三). */
 export const ZH_DIGITS = '〇零○一二三四五六七八九';
 
@@ -10,7 +13,7 @@ export const ZH_DIGITS = '〇零○一二三四五六七八九';
 export const NUMERAL_CHARS = '0-9〇零○一二两三四五六七八九十百千万亿廿卅';
 
 export function precededByAny(text: string, index: number, words: readonly string[]): boolean {
-  return words.some((w) => index >= w.length && text.slice(index - w.length, index) === w);
+  return words.some((w) => text.endsWith(w, index));
 }
 
 export function followedByAny(text: string, index: number, words: readonly string[]): boolean {
@@ -45,20 +48,20 @@ const FOLD: Readonly<Record<string, string>> = {
   國: '国', 節: '节', 聖: '圣', 誕: '诞', 農: '农', 曆: '历', 臘: '腊', 陰: '阴', 閏: '闰',
   兩: '两', 間: '间', 際: '际', 慶: '庆', 黃: '黄', 長: '长', 舊: '旧', 當: '当',
   來: '来', 還: '还', 尋: '寻', 於: '于', 從: '从', 歲: '岁', 頭: '头', 樣: '样',
-  紀: '纪', 層: '层', '〜': '~', '～': '~', '—': '-', '–': '-', '－': '-',
+  紀: '纪', 層: '层', 勞: '劳', 動: '动', 兒: '儿', 婦: '妇', 親: '亲', 師: '师', 萬: '万', 樹: '树',
+  復: '复', 陽: '阳', 雙: '双', 過: '过', 鐘: '钟', 裡: '里', 裏: '里', 龍: '龙', 雞: '鸡', 豬: '猪',
+  馬: '马', 護: '护', 讀: '读', 書: '书', 環: '环', 蘭: '兰', 處: '处', 驚: '惊', 蟄: '蛰', 滿: '满',
+  種: '种', 噚: '寻', 晝: '昼', 無: '无', 煙: '烟', 愛: '爱', 衛: '卫', 憲: '宪',
+  '〜': '~', '～': '~', '—': '-', '–': '-', '－': '-',
   '−': '-', '／': '/', '．': '.', '：': ':', '・': '·', '•': '·',
 };
 
+/** Full-width digits and Latin letters, and the characters of FOLD, in one pass. */
+const FOLDABLE = new RegExp(`[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a${Object.keys(FOLD).join('')}]`, 'g');
+
 export function foldText(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (ch.length === 1 && code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 0x30);
-    else if (ch.length === 1 && code >= 0xff21 && code <= 0xff3a) out += String.fromCharCode(code - 0xff21 + 0x41);
-    else if (ch.length === 1 && code >= 0xff41 && code <= 0xff5a) out += String.fromCharCode(code - 0xff41 + 0x61);
-    else out += FOLD[ch] ?? ch;
-  }
-  return out;
+  // Full-width forms sit 0xfee0 above their ASCII counterparts.
+  return text.replace(FOLDABLE, (ch) => FOLD[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 /** Every occurrence of every word, overlapping ones included (月中 and 中旬 in 3月中旬). */

@@ -112,6 +112,8 @@ function isDateLike(text: string, draft: Draft): boolean {
   const rest = ahead(text, draft.end);
   // 3年前, 5天后: relative dates, the date extractor's job.
   if (/^(?:之|以)?[前后]/.test(rest) && !/^前后/.test(rest)) return true;
+  // 1990-2000年, 2013至2015年: a span of calendar years.
+  if (draft.unit === '年' && draft.hi !== null && /^\d{4}$/.test(numeralText(text, draft)) && Number(draft.lo) >= 1800 && Number(draft.lo) <= 2100) return true;
   if (draft.unit !== '年' || draft.prefixApprox || draft.suffixApprox || draft.core.inner || draft.hi !== null) return false;
   const numeral = numeralText(text, draft);
   if (!/^\d+$/.test(numeral)) return false;
@@ -178,6 +180,32 @@ function rankFromOrdinal(text: string, draft: Draft): Accepted | null {
   };
 }
 
+/**
+ * A lone 一 before a measure of time, age or size is a quantity (满一岁, 用了一年, 一公里), unlike
+ * 一 before a classifier (一个平台). 有一天, 那一年, 每一天 and 同一天 tell when, not how long.
+ */
+function loneOneMeasures(text: string, draft: Draft): boolean {
+  const before = text[draft.start - 1] ?? '';
+  // 每一公里, 那一岁; 五块钱一斤 is a price per unit.
+  if (/[那这某每同哪逐另钱元块毛角]/.test(before)) return false;
+  if (draft.unitKind === 'age' || draft.rule === 'multiplier') return true;
+  if (draft.unitKind === 'percent') return draft.rule !== 'tenths' && draft.rule !== 'discount'; // 一成不变, 一折腾
+  if (draft.unitKind === 'number') return draft.unit !== null;
+  if (draft.unitKind !== 'duration') return false;
+  if (/[有当前后上下头整]/.test(before)) return false;
+  return !/^[一到天年]/.test(ahead(text, draft.end)); // 一天一天, 一年一度, 一天到晚
+}
+
+/** 2018-2019赛季: two years joined by a dash name a period, not a range of quantities. */
+function isYearRange(text: string, draft: Draft): boolean {
+  if (draft.hi === null || draft.unitKind !== null || draft.prefixApprox || draft.suffixApprox) return false;
+  const numeral = text.slice(draft.start, draft.end);
+  const m = /^(\d{4})\s?[-–—~～/至到]\s?(\d{2}|\d{4})$/.exec(numeral);
+  if (!m) return false;
+  const from = Number(m[1]);
+  return from >= 1800 && from <= 2100;
+}
+
 /** Turn a draft into a figure, or null when it is not a quantity. */
 export function finalize(text: string, draft: Draft): Accepted | null {
   const core = draft.core;
@@ -211,15 +239,19 @@ export function finalize(text: string, draft: Draft): Accepted | null {
 
   if (core.bareScale && draft.prefixApprox === null) return null;
   if (bare && !hasQualifier && isListMarker(text, draft.start, draft.end)) return null;
-  if (core.shape === 'numeral' && !core.arabic) {
-    if (core.loneOne && !isRange && !hasQualifier && !draft.compound && draft.currency === null && draft.unit !== '百分点' && !alone) return null;
+  if (core.shape === 'leading-point' && !(bare && alone)) return null;
+  if (isYearRange(text, draft)) return null;
+  // 大于二十且…, 不到一半: a comparison word makes a Chinese numeral a quantity whatever follows.
+  const compared = draft.prefixApprox !== null && draft.prefixApprox.length >= 2;
+  if (core.shape === 'numeral' && !core.arabic && core.rule !== 'half') {
+    if (core.loneOne && !isRange && !hasQualifier && !draft.compound && draft.currency === null && draft.unit !== '百分点' && !alone && !loneOneMeasures(text, draft)) return null;
     if (!core.hasDigit && !core.bareScale) {
       const numeral = numeralText(text, draft);
       const ok = hasQualifier || alone || draft.currency !== null ||
         (draft.unitKind !== null && draft.unitKind !== 'count') || (draft.unitKind === 'count' && numeral.startsWith('十'));
       if (!ok) return null;
     }
-    if (bare && !(core.scaled && core.hasDigit) && !alone && !isRange) {
+    if (bare && !(core.scaled && core.hasDigit) && !alone && !isRange && !compared) {
       // 花了三百。 counts; 其二， 周三， 初一， 老二 are labels and names.
       const before = text[draft.start - 1] ?? '';
       const labelBefore = /[其之第初周期拜老小阿高大星次排号届前]/.test(before);
@@ -227,7 +259,8 @@ export function finalize(text: string, draft: Draft): Accepted | null {
     }
   }
   if (core.shape === 'vague-range' && bare && !core.scaled && !alone) return null;
-  if (core.arabic && bare && !core.scaled && !hasQualifier && !isRange) {
+  if (core.arabic && bare && !core.scaled && !hasQualifier) {
+    // Ranges too: 7-11便利店 and 2-3号楼 are names, 3-5公里 has its unit.
     const after = text[draft.end];
     if (!isBoundary(after) && !FUNCTION_FOLLOWERS.has(after!)) return null;
   }
@@ -244,14 +277,18 @@ export function finalize(text: string, draft: Draft): Accepted | null {
     currency = 'CNY';
     currencyInferred = true;
   }
-  if (kind === 'duration' && text[draft.end] === '大' && !/^大[学会概约多型量陆]/.test(ahead(text, draft.end))) kind = 'age'; // 三个月大
+  let end = draft.end;
+  if (kind === 'duration' && draft.suffixApprox === null && text[end] === '大' && !/^大[学会概约多型量陆部家小]/.test(ahead(text, end))) {
+    kind = 'age'; // 三个月大: 大 makes the duration an age and belongs to the expression
+    end++;
+  }
   if (kind === 'count' && (draft.unit === '名' || draft.unit === '位') && cueBefore(text, draft.start, STRONG_RANK_CUES, 4)) {
     kind = 'rank';
   }
   const unit = kind === 'money' ? null : draft.unit;
   return {
     start: draft.start,
-    end: draft.end,
+    end,
     kind,
     value: Number(draft.lo),
     max: draft.hi === null ? null : Number(draft.hi),

@@ -8,7 +8,7 @@
  * context words that only tell what the number is about (斥资, 营收, 排名, 打 in 打八折).
  */
 import type { Approximation, FigureKind } from '../../types.ts';
-import { addDigits, CHINESE_DIGITS, scaleDigits } from '../numerals.ts';
+import { addDigits, CHINESE_DIGITS, multiplyDigits, scaleDigits } from '../numerals.ts';
 import type { Core } from './cores.ts';
 import { isDigit, isNumeralChar } from './cores.ts';
 import { figureLexicon, wordEndingAt, wordStartingAt, type UnitEntry } from './lexicon.ts';
@@ -99,6 +99,8 @@ function readMoneyCompound(text: string, at: number, level: number): { add: stri
       continue;
     }
     if (skippedZero || level - 1 < -2) break;
+    // 两块一斤: a digit before a measure word starts the next quantity.
+    if (figureLexicon().units.some((u) => text.startsWith(u.word, q))) break;
     // Elided unit: 3块5 is 3.5, 一块二毛五 ends in 五分.
     total = addDigits(total, scaleDigits(String(digit), level - 1));
     pos = q;
@@ -115,11 +117,19 @@ function unitAt(text: string, at: number, core: Core): UnitEntry | null {
     if (!text.startsWith(entry.word, at)) continue;
     const after = at + entry.word.length;
     if (!notFollowed(text, after, entry.notFollowedBy)) continue;
-    if (!entry.chineseNumeralOk && !core.arabic) continue;
+    if (!entry.chineseNumeralOk && !core.arabic && !chineseNumeralAllowed(entry, core)) continue;
     if (entry.latin && /[A-Za-z]/.test(text[after] ?? '')) continue;
+    // A dozen of something: 一打, 两打, 半打; 三打一 and 3打2 are scores.
+    if (entry.multiplier && (isNumeralChar(text[after]) || core.hi !== null || Number(core.lo) > 100)) continue;
     return entry;
   }
   return null;
+}
+
+function chineseNumeralAllowed(entry: UnitEntry, core: Core): boolean {
+  if (entry.chineseNumeralMin === undefined) return false;
+  const value = Number(core.lo);
+  return value < 0 || Math.abs(value) >= entry.chineseNumeralMin;
 }
 
 function moneyContextBefore(text: string, start: number): boolean {
@@ -138,6 +148,8 @@ export function inferMoney(text: string, start: number, end: number): boolean {
 }
 
 const MAJOR_CNY = new Set(['元', '圆', '块', '块钱', '元人民币']);
+/** Suffixes that name a currency unit without naming the currency when another one is written before. */
+const GENERIC_MAJOR = new Set(['元', '圆']);
 
 /** Attach inner approximation, scale after it, unit or currency, compounds and suffix approximation. */
 export function attachSuffix(text: string, core: Core): Draft {
@@ -232,6 +244,12 @@ function normalizeTimeUnit(word: string): string {
   return word;
 }
 
+/** 10块到20块: a range connector, a number and the same currency word follow. */
+function rangeClosedBy(text: string, at: number, word: string): boolean {
+  const m = /^\s?(?:-|–|—|~|～|〜|至|到)\s?[\d零一二两三四五六七八九十百千万亿.]+/.exec(ahead(text, at));
+  return m !== null && text.startsWith(word, at + m[0].length);
+}
+
 /** Units that take a trailing 半 (一年半, 3岁半, 两个半小时 is handled before the unit). */
 const HALF_AFTER = new Set(['年', '天', '小时', '岁', '月', '周', '分钟', '世纪']);
 
@@ -282,7 +300,8 @@ function attachUnitOrCurrency(text: string, draft: Draft, start: number): number
     let end = pos + currency.word.length;
     let amount = scaleDigits(draft.lo, currency.powerOfTen);
     let compound = false;
-    if (MAJOR_CNY.has(currency.word) || currency.powerOfTen < 0) {
+    // 钱 closes an amount: in 五块钱一斤 the 一 starts the next quantity.
+    if ((MAJOR_CNY.has(currency.word) || currency.powerOfTen < 0) && !currency.word.endsWith('钱')) {
       const extra = readMoneyCompound(text, end, currency.powerOfTen);
       if (extra && draft.hi === null) {
         amount = addDigits(amount, extra.add);
@@ -293,6 +312,7 @@ function attachUnitOrCurrency(text: string, draft: Draft, start: number): number
     const tail = wordStartingAt(text, end, lexicon.moneyTail);
     const confirmed =
       !currency.ambiguous || compound || tail !== null || isBoundary(text[end]) ||
+      rangeClosedBy(text, end, currency.word) ||
       /^(?:的|左右|多|以上|以下|上下|起|每|半(?![天年月个小]))/.test(ahead(text, end)) || moneyContextBefore(text, draft.start);
     if (confirmed) {
       if (tail) end += tail.length;
@@ -320,6 +340,13 @@ function attachUnitOrCurrency(text: string, draft: Draft, start: number): number
     if (unit.powerOfTen) {
       draft.lo = scaleDigits(draft.lo, unit.powerOfTen);
       if (draft.hi !== null) draft.hi = scaleDigits(draft.hi, unit.powerOfTen);
+    }
+    if (unit.multiplier) {
+      // The value is in items: 两打 → 24, no unit.
+      draft.lo = multiplyDigits(draft.lo, String(unit.multiplier));
+      draft.unit = null;
+      draft.rule = 'multiplier';
+      return end;
     }
     if (unit.inner) draft.approx = unit.inner;
     if (unit.kind === 'duration' || unit.kind === 'age') draft.unit = normalizeTimeUnit(draft.unit);
@@ -410,18 +437,21 @@ export function attachPrefix(text: string, draft: Draft): void {
   const lexicon = figureLexicon();
   for (let round = 0; round < 2; round++) {
     if (draft.currency === null || draft.currencyWord === null || round > 0) {
-      const gap = text[draft.start - 1] === ' ' && /[A-Z$]/.test(text[draft.start - 2] ?? '') ? 1 : 0;
+      const gap = text[draft.start - 1] === ' ' && /[A-Z$¥￥€£]/.test(text[draft.start - 2] ?? '') ? 1 : 0;
       const currency = lexicon.prefixCurrencies.find((c) => {
         const at = draft.start - gap - c.word.length;
         return at >= 0 && text.startsWith(c.word, at);
       });
+      // 港币10元: 元 is the generic word for a currency unit, the prefix names the currency.
+      const genericSuffix = draft.currencyWord !== null && GENERIC_MAJOR.has(draft.currencyWord);
       if (
         currency &&
-        (draft.currency === null || draft.currency === currency.code) &&
+        (draft.currency === null || draft.currency === currency.code || genericSuffix) &&
         (draft.unitKind === null || draft.unitKind === 'money') &&
         !isRankShape(draft.core)
       ) {
         draft.start -= gap + currency.word.length;
+        if (genericSuffix && draft.currency !== currency.code) draft.currencyWord = currency.word;
         draft.currency = currency.code;
         draft.currencyWord = draft.currencyWord ?? currency.word;
         draft.unitKind = 'money';
@@ -443,6 +473,23 @@ export function attachPrefix(text: string, draft: Draft): void {
       }
     }
   }
+  attachComparison(text, draft);
+}
+
+/**
+ * 比20大, 比100多 (over) and 比20小, 比五十少 (under): a comparison closed right after the figure.
+ * Only when nothing else qualifies the figure and the clause ends there (比20大的数).
+ */
+function attachComparison(text: string, draft: Draft): void {
+  if (draft.prefixApprox !== null || draft.suffixApprox !== null || draft.approx !== 'exact' || isRankShape(draft.core)) return;
+  if (text[draft.start - 1] !== '比') return;
+  const m = /^(?:(大|多|高|长|重)|(小|少|低|短|轻))(?=$|的|[\s\p{P}\p{S}])/u.exec(ahead(text, draft.end));
+  if (!m) return;
+  draft.start -= 1;
+  draft.end += 1;
+  draft.prefixApprox = '比';
+  draft.suffixApprox = m[0];
+  draft.approx = m[1] ? 'over' : 'under';
 }
 
 /** 最近3天 is not 'under 3 days', 节约30% is not 'about 30%'. */

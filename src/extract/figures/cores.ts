@@ -5,7 +5,7 @@
  * decided last (accept.ts).
  */
 import type { Approximation } from '../../types.ts';
-import { addDigits, CHINESE_DIGITS, parseNumber, scaleDigits } from '../numerals.ts';
+import { addDigits, canonicalDigits, CHINESE_DIGITS, parseNumber, scaleDigits } from '../numerals.ts';
 
 export type CoreShape =
   /** A positional numeral: 1000万, 三千二百, 15k. */
@@ -23,7 +23,9 @@ export type CoreShape =
   /** 半 + a time unit (半年). */
   | 'half'
   /** 八五折: two Chinese digits read as a discount. */
-  | 'discount';
+  | 'discount'
+  /** .77, 点七七: a fraction with no integer part, a figure only when it stands alone. */
+  | 'leading-point';
 
 export interface Core {
   start: number;
@@ -64,6 +66,11 @@ const SCALE_POWER: Record<string, number> = {
   十: 1, 拾: 1, 百: 2, 佰: 2, 千: 3, 仟: 3, 万: 4, 萬: 4, 亿: 8, 億: 8, k: 3, K: 3, w: 4, W: 4,
 };
 const BIG_SCALE = /[万萬亿億kKwW]/;
+const PUNCTUATION = /[\s\p{P}\p{S}]/u;
+
+function isBoundary(ch: string | undefined): boolean {
+  return ch === undefined || PUNCTUATION.test(ch);
+}
 const LATIN = /[A-Za-z]/;
 
 export function isDigit(ch: string | undefined): boolean {
@@ -122,6 +129,7 @@ function baseCore(start: number, end: number, numeral: string, lo: string, rule:
 function runEnd(text: string, start: number): number {
   let j = start;
   if (text[j] === '负' || text[j] === '-') j++;
+  if (text[start] === '负' && text[j] === ' ' && isDigit(text[j + 1])) j++; // 负 1,200,000
   while (j < text.length) {
     const ch = text[j]!;
     const prev = text[j - 1];
@@ -134,6 +142,8 @@ function runEnd(text: string, start: number): number {
     else if (/[kw]/.test(ch) && isDigit(prev) && !(next && LATIN.test(next))) j++;
     // Upper-case K and W are kilo and watt as often as scales (4K电视): only next to a currency sign.
     else if (/[KW]/.test(ch) && isDigit(prev) && (/[$€£¥￥]/.test(next ?? '') || /[$€£¥￥]/.test(text[start - 1] ?? ''))) j++;
+    // 100K, 1200K at a word end; a single digit (4K, 8K) is a resolution, not thousands.
+    else if (ch === 'K' && isDigit(prev) && isDigit(text[j - 2]) && !(next && (LATIN.test(next) || isDigit(next) || !isBoundary(next)))) j++;
     else break;
   }
   return j;
@@ -146,9 +156,9 @@ function isRunStart(text: string, i: number): boolean {
   if (isNumeralChar(prev) || ((prev === '.' || prev === ',') && isDigit(text[i - 2]))) return false;
   if (isNumeralChar(ch)) return true;
   // A sign: 负 before a numeral, '-' only where it cannot be a hyphen (after a letter, digit, 号 …).
-  if (ch === '负' && isNumeralChar(text[i + 1])) return true;
+  if (ch === '负' && (isNumeralChar(text[i + 1]) || (text[i + 1] === ' ' && isDigit(text[i + 2])))) return true;
   if (ch === '-' && isDigit(text[i + 1])) {
-    return prev === undefined || /[\s(（:：=，,;；为是至到]/.test(prev);
+    return prev === undefined || /[\s(（:：=，,;；为是至到了达]/.test(prev);
   }
   return false;
 }
@@ -222,17 +232,21 @@ function scanPercentWords(text: string): Core[] {
   return cores;
 }
 
-/** 三分之一 → 1/3 (a number; exact when the decimal terminates). */
+/** 三分之一 → 1/3, 三又五分之一 → 3.2, 负十三分之一 (a number; exact when the decimal terminates). */
 function scanFractions(text: string): Core[] {
   const cores: Core[] = [];
-  const re = new RegExp(`(${NUM})分之(${NUM})`, 'g');
+  const re = new RegExp(`(负|-)?(?:(${NUM})又)?(${NUM})分之(${NUM})`, 'g');
   for (const m of text.matchAll(re)) {
-    if (/^[百千万]$/.test(m[1]!)) continue; // percent words
-    const denominator = parseNumber(m[1]!);
-    const numerator = parseNumber(m[2]!);
-    if (!denominator || !numerator || denominator.value === 0) continue;
+    if (/^[百千万]$/.test(m[3]!)) continue; // percent words
+    const denominator = parseNumber(m[3]!);
+    const numerator = parseNumber(m[4]!);
+    const whole = m[2] === undefined ? null : parseNumber(m[2]);
+    if (!denominator || !numerator || denominator.value === 0 || (m[2] !== undefined && !whole)) continue;
+    let value = divide(numerator.digits, denominator.digits);
+    if (whole) value = addDigits(whole.digits, value);
+    if (m[1]) value = value.startsWith('-') ? value.slice(1) : `-${value}`;
     cores.push({
-      ...baseCore(m.index, m.index + m[0].length, m[0], divide(numerator.digits, denominator.digits), 'fraction'),
+      ...baseCore(m.index, m.index + m[0].length, m[0], value, 'fraction'),
       shape: 'fraction',
       hasDigit: true,
     });
@@ -294,13 +308,15 @@ function scanTopRanks(text: string): Core[] {
  */
 function scanAdjacentDigits(text: string): Core[] {
   const cores: Core[] = [];
-  const re = /(?<tens>[一二两三四五六七八九]?十)?(?<a>[一二两三四五六七八九])(?<b>[一二两三四五六七八九])(?<small>[十百千])?(?<big>万亿|万|亿)?/g;
+  const re = /(?<tens>[一二两三四五六七八九]?十)?(?<a>[一二两三四五六七八九])(?<comma>、)?(?<b>[一二两三四五六七八九])(?<small>[十百千])?(?<big>万亿|万|亿)?/g;
   for (const m of text.matchAll(re)) {
-    const { tens, a, b, small, big } = m.groups as Record<string, string | undefined>;
+    const { tens, a, comma, b, small, big } = m.groups as Record<string, string | undefined>;
     const start = m.index;
     const end = start + m[0].length;
     if (isNumeralChar(text[start - 1]) || (isChineseDigit(text[end]) || /[十百千]/.test(text[end] ?? ''))) continue;
     if (tens && small) continue;
+    // 一、二、 enumerates; 三、四十人 is a range only with a place or a measure word after it.
+    if (comma && (tens || (!small && !big && isBoundary(text[end])))) continue;
     const x = chineseDigitValue(a!);
     const y = chineseDigitValue(b!);
     const adjacent = y === x + 1 || (x === 3 && y === 5) || (a === '一' && b === '两');
@@ -359,12 +375,13 @@ function scanVagueNumbers(text: string): Core[] {
 /** 半年, 半个月, 半小时: a half unit of time. */
 function scanHalves(text: string): Core[] {
   const cores: Core[] = [];
-  const re = /半(个)?(年|月|天|小时|钟头|世纪|星期|礼拜|分钟|日)|(?<=^|[\s\p{P}])半(?=$|[\s\p{P}])/gu;
+  const re = /半(个)?(年|月|天|小时|钟头|世纪|星期|礼拜|分钟|日)|(?<=^|[\s\p{P}])半(?=$|[\s\p{P}])|半(?=岁|打)|(?<![另多大小上下前后第])一半/gu;
   for (const m of text.matchAll(re)) {
     const prev = text[m.index - 1];
     if (!m[2]) {
-      // 半 on its own is the number 0.5.
-      cores.push({ ...baseCore(m.index, m.index + 1, '半', '0.5', 'half'), hasDigit: true });
+      // 半 on its own, 一半 and 半岁 / 半打 are the number 0.5 (a unit may follow).
+      if (m[0] === '半' && isNumeralChar(prev)) continue;
+      cores.push({ ...baseCore(m.index, m.index + m[0].length, m[0], '0.5', 'half'), hasDigit: true, loneOne: false });
       continue;
     }
     if (prev && /[上下前后一多大]/.test(prev)) continue; // 上半年 is a date, 一半 / 多半 are not durations
@@ -394,6 +411,18 @@ function scanTwoDigitDiscounts(text: string): Core[] {
   return cores;
 }
 
+/** .77 and 点七七: a decimal fraction written without its zero, after a boundary. */
+function scanLeadingPoints(text: string): Core[] {
+  const cores: Core[] = [];
+  for (const m of text.matchAll(/(?<=^|[\s(（:：=，,;；])(?:\.(\d+)(?![\d.])|点([零〇一二三四五六七八九]+))/g)) {
+    const fraction = m[1] ?? [...m[2]!].map((ch) => String(CHINESE_DIGITS[ch])).join('');
+    const value = canonicalDigits(`0.${fraction}`);
+    if (value === null) continue;
+    cores.push({ ...baseCore(m.index, m.index + m[0].length, m[0], value, 'leading-point'), shape: 'leading-point', hasDigit: true });
+  }
+  return cores;
+}
+
 /** All cores in text order. Special shapes claim their characters first. */
 export function scanCores(text: string): Core[] {
   const special = [
@@ -405,6 +434,7 @@ export function scanCores(text: string): Core[] {
     ...scanVagueNumbers(text),
     ...scanHalves(text),
     ...scanTwoDigitDiscounts(text),
+    ...scanLeadingPoints(text),
   ];
   const taken: boolean[] = new Array(text.length).fill(false);
   for (const core of special) for (let k = core.start; k < core.end; k++) taken[k] = true;

@@ -14,6 +14,13 @@ const unitEntry = z.object({
   unit: z.string().optional(),
   /** false: only after Arabic digits (十分 is 'very', not ten points). */
   chineseNumeralOk: z.boolean().default(true),
+  /**
+   * With chineseNumeralOk false: Chinese numerals are still fine from this absolute value up, or
+   * when negative (三十度, 负五度; 一度 and 两度 are 'once', 'twice').
+   */
+  chineseNumeralMin: z.number().positive().optional(),
+  /** The unit counts this many items and the value is reported in items, without a unit (一打 → 12). */
+  multiplier: z.number().int().positive().optional(),
   /** Latin units must not be followed by another letter (5GB ok, 5Gbps not). */
   latin: z.boolean().default(false),
   /** The unit word is the start of a longer word (岁月, 年级). */

@@ -44,6 +44,11 @@ function explicit(start: number, end: number, rule: string, p: Point): Candidate
   };
 }
 
+/** A span that looks like a date but names no day: it wins the overlap and resolves to nothing. */
+function impossible(start: number, end: number): Candidate {
+  return { start, end, rule: 'impossible-date', approx: false, resolve: () => null };
+}
+
 export function parseFullYear(text: string): Candidate[] {
   const out: Candidate[] = [];
   const cues = dateWords().durationCues;
@@ -56,8 +61,8 @@ export function parseFullYear(text: string): Candidate[] {
     if (match[2] === undefined && precededByAny(text, match.index, cues)) continue;
     if (match[2] === undefined && y < 1900 && followedByAny(text, end, YEARS_LONG)) continue;
     const p = pointOf(y, match[2], match[3]);
-    if (!p) continue;
-    out.push(explicit(match.index, end, 'absolute', p));
+    // 2019年2月29日 does not exist: claim the span so that 2月29日 is not read on its own.
+    out.push(p ? explicit(match.index, end, 'absolute', p) : impossible(match.index, end));
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * Calendar words: holidays (春节, 国庆节, 双十一, 清明节 …), lunar dates (农历正月初一, 腊月二十三)
  * and cyclic years (猴年, 丙申年). The Gregorian year comes from context or the publication date.
  */
-import { addDays, dayPoint, isoWeekday, unitValue } from '../calendar.ts';
+import { addDays, dayPoint, easterSunday, isoWeekday, unitValue } from '../calendar.ts';
 import { anchorYear, fillYear } from '../context.ts';
 import { alternation, holidayLexicon, type Holiday } from '../lexicon.ts';
 import { lunarInGregorianYear, lunarToSolar, newYearsEve, solarTerm } from '../lunar.ts';
@@ -12,6 +12,11 @@ import type { Candidate, Day } from '../types.ts';
 
 /** The holiday's day in Gregorian year `y`. */
 export function holidayDay(holiday: Holiday, y: number): Day | null {
+  const day = calendarDay(holiday, y);
+  return day && holiday.offset ? addDays(day, holiday.offset) : day;
+}
+
+function calendarDay(holiday: Holiday, y: number): Day | null {
   switch (holiday.calendar) {
     case 'solar':
       return { y, m: holiday.month!, d: holiday.day! };
@@ -21,6 +26,8 @@ export function holidayDay(holiday: Holiday, y: number): Day | null {
       return newYearsEve(y);
     case 'solarTerm':
       return solarTerm(y, holiday.term!);
+    case 'easter':
+      return easterSunday(y);
     case 'nthWeekday': {
       const first = { y, m: holiday.month!, d: 1 };
       const shift = (holiday.weekday! - isoWeekday(first) + 7) % 7;

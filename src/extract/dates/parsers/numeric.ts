@@ -1,4 +1,4 @@
-/** Numeric dates: 2016-06-15, 2016/6/15, 2020.3.17, 20181105, 2016-06, 2003.05 (in ranges), 5·12. */
+/** Numeric dates: 2016-06-15, 2016/6/15, 2020.3.17, 20181105, 2016-06, 2003.05 (in ranges), 3/3/2015, 5·12. */
 import { isValidDay, unitValue } from '../calendar.ts';
 import { fillYear } from '../context.ts';
 import { matches } from '../text.ts';
@@ -7,6 +7,8 @@ import type { Candidate, Point } from '../types.ts';
 const YMD = /(?<![\w./])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d%]|\2\d)/g;
 const YM = /(?<![\w./])(\d{4})([-/.])(\d{1,2})(?![\d%]|\2\d)/g;
 const COMPACT = /(?<![\w.\-/])(\d{4})(\d{2})(\d{2})(?![\w%]|[.\-/]\d)/g;
+/** 3/3/2015, 12/25/2019: the year last (US order, read day first only when the first number exceeds 12). */
+const YEAR_LAST = /(?<![\w./\-])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\w%]|[./\-]\d)/g;
 const MIDDLE_DOT = /(?<![\d.·])(\d{1,2})·(\d{1,2})(?![\d.·])/g;
 
 /** Words before a digit run that make it an identifier rather than a date. */
@@ -49,6 +51,12 @@ export function parseNumericDate(text: string): Candidate[] {
     const before = text.slice(Math.max(0, match.index - 8), match.index).replace(/[ \t\u3000]+$/, '');
     if (ID_CUES.some((cue) => before.endsWith(cue))) continue;
     out.push(explicitCandidate(match.index, match.index + match[0].length, 'numeric-compact', { y, m, d }));
+  }
+  for (const match of matches(YEAR_LAST, text)) {
+    const [a, b, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const [m, d] = a > 12 ? [b, a] : [a, b];
+    if (!plausibleYear(y) || !isValidDay(y, m, d)) continue;
+    out.push(explicitCandidate(match.index, match.index + match[0].length, 'numeric-mdy', { y, m, d }));
   }
   for (const match of matches(MIDDLE_DOT, text)) {
     const [m, d] = [Number(match[1]), Number(match[2])];

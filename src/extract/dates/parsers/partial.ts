@@ -6,10 +6,11 @@ import { DAY, MONTH, readDay, readMonth } from '../numbers.ts';
 import { NUMERAL_CHARS, SP, followedByAny, matches, precededByAny } from '../text.ts';
 import type { Candidate } from '../types.ts';
 
-const NOT_BEFORE = `(?<![${NUMERAL_CHARS}.\\-/:A-Za-z])`;
+/** Not inside a number or code; a dash counts only after a numeral (2016-3月), not after 日 (9月3日-10月5日). */
+const NOT_BEFORE = `(?<![${NUMERAL_CHARS}./:A-Za-z])(?<![${NUMERAL_CHARS}A-Za-z]-)`;
 const MONTH_DAY = new RegExp(`${NOT_BEFORE}(${MONTH})${SP}月(?:份)?${SP}(${DAY})${SP}[日号]`, 'g');
 const MONTH_ONLY = new RegExp(`${NOT_BEFORE}(${MONTH})${SP}月(份)?`, 'g');
-const DAY_ONLY = new RegExp(`(?<![${NUMERAL_CHARS}.\\-/:A-Za-z第每])(${DAY})${SP}([日号])`, 'g');
+const DAY_ONLY = new RegExp(`${NOT_BEFORE}(?<![第每])(${DAY})${SP}([日号])`, 'g');
 
 /** Characters after 3月 that make another word (月亮, 月饼, 月薪). */
 const MONTH_WORD_TAILS = ['亮', '光', '饼', '球', '色', '票', '薪', '费', '供', '租', '卡', '息', '子', '度', '嫂', '季', '刊', '报'];
@@ -24,6 +25,8 @@ const DAY_HAO_FOLLOWERS = [
   '到', '至', '-', '~', '、', '和', '或', '当天', '这天', '那天', '起', '开始', '以前', '之前', '以后', '之后', '前后', '左右',
   '前', '后', '正式', '举行', '召开', '发布', '上线', '开幕', '闭幕', '结束', '截止', '晚', '早', '上午', '下午', '中午',
   '凌晨', '傍晚', '夜', '零点', '的', '是', '将', '就', '才', '在', '再', '又', '也', '都', '我', '你', '他', '她', '们',
+  '要', '会', '去', '来', '见', '回来', '回家', '回国', '出发', '出差', '出门', '开会', '开学', '开业', '开工', '放假',
+  '上班', '下班', '举办', '截至', '止',
 ];
 const PUNCTUATION = /^[ \t\u3000]*(?:$|[，。、；：！？,.;:!?）)」』"”'\n\r])/;
 
@@ -88,9 +91,11 @@ export function parseDayOfMonth(text: string): Candidate[] {
     if (match[2] === '日') {
       if (followedByAny(text, end, DAY_RI_TAILS)) continue;
     } else {
-      // 号 after Chinese numerals is a name or a size (三号楼, 五号字): Arabic days only.
-      if (!/^\d/.test(match[1]!)) continue;
-      if (!PUNCTUATION.test(tail) && !followedByAny(text, end, DAY_HAO_FOLLOWERS)) continue;
+      // 号 after a one-character Chinese numeral is a name or a size (三号楼, 五号字, 他是三号).
+      if (/^[一二三四五六七八九十]$/.test(match[1]!)) continue;
+      // Right after a month word (下个月10号) the day needs no further evidence.
+      const afterMonth = precededByAny(text, match.index, ['月', '月份']);
+      if (!afterMonth && !PUNCTUATION.test(tail) && !followedByAny(text, end, DAY_HAO_FOLLOWERS)) continue;
     }
     out.push({
       start: match.index,

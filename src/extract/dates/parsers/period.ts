@@ -23,7 +23,8 @@ function explicitValue(value: CalendarValue, y: number, start: number, end: numb
   return { start, end, rule, approx: false, explicitYear: y, resolve: () => ({ value, basis: 'explicit', implied: [] }) };
 }
 
-const QUARTER_WORD = new RegExp(`(?<![${NUMERAL_CHARS}])(?:第${SP})?([1-4一二三四首])${SP}季度`, 'g');
+/** 第二季度, 二季度, 首季度, 第二个季度 (个 only after 第: 一个季度 is a length of time). */
+const QUARTER_WORD = new RegExp(`(?<![${NUMERAL_CHARS}])(?:第${SP}([1-4一二三四])${SP}个|(?:第${SP})?([1-4一二三四首]))${SP}季度`, 'g');
 const QUARTER_Q = new RegExp(`(?<![A-Za-z\\d])(?:(\\d{4})${SP}年?${SP})?[Qq]([1-4])(?![A-Za-z\\d])`, 'g');
 const HALF_H = new RegExp(`(?<![A-Za-z\\d])(\\d{4})${SP}年?${SP}H([12])(?![A-Za-z\\d])`, 'g');
 const FIRST_QUARTERS = new RegExp(`前${SP}([二三两2-3])${SP}(?:个)?${SP}季度`, 'g');
@@ -32,7 +33,8 @@ const FIRST_MONTHS = new RegExp(`(?<![${NUMERAL_CHARS}])前${SP}(${COUNT})${SP}(
 export function parseQuarters(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const match of matches(QUARTER_WORD, text)) {
-    const q = match[1] === '首' ? 1 : readInt(match[1]!);
+    const digit = match[1] ?? match[2]!;
+    const q = digit === '首' ? 1 : readInt(digit);
     if (q === null || q < 1 || q > 4) continue;
     out.push({
       start: match.index,

@@ -5,7 +5,7 @@
 import type { Granularity } from '../../../types.ts';
 import { addDays, addMonths, dayPoint, quarterOf, quarterValue, rangeValue, unitValue } from '../calendar.ts';
 import { fillDay } from '../context.ts';
-import { alternation, dateWords } from '../lexicon.ts';
+import { alternation, dateWords, type WindowPrefix } from '../lexicon.ts';
 import { COUNT, readInt } from '../numbers.ts';
 import { NUMERAL_CHARS, SP, followedByAny, lazy, matches, wordOccurrences } from '../text.ts';
 import type { Candidate, CalendarValue, Day, Resolution } from '../types.ts';
@@ -178,23 +178,30 @@ export function parseRelativeOffset(text: string): Candidate[] {
   return out;
 }
 
-/** 近两年, 过去三天, 未来一周: the N whole units before (or after) the publication unit. */
+/** 近两年, 过去三天, 未来一周, 前两年: the N whole units before (or after) the publication unit. */
 const windowPattern = lazy(() => {
   const words = dateWords();
-  const past = new Map(words.pastWindowPrefixes.map((p) => [p.word, p.approx]));
-  const future = new Map(words.futureWindowPrefixes.map((p) => [p.word, p.approx]));
-  const re = new RegExp(`(${alternation([...past.keys(), ...future.keys()])})(?:的)?${SP}(${COUNT})${SP}${UNIT_PATTERN}`, 'g');
-  return { past, future, re };
+  const prefixes = new Map<string, WindowPrefix & { past: boolean }>([
+    ...words.pastWindowPrefixes.map((p) => [p.word, { ...p, past: true }] as const),
+    ...words.futureWindowPrefixes.map((p) => [p.word, { ...p, past: false }] as const),
+  ]);
+  const re = new RegExp(`(${alternation([...prefixes.keys()])})(?:的)?${SP}(${COUNT})${SP}${UNIT_PATTERN}`, 'g');
+  return { prefixes, re };
 });
 
+/** Start of a clause: text start, whitespace, punctuation, or a preposition of time (在, 于). */
+const CLAUSE_HEAD = /(?:^|[\s，。、；：！？,.;:!?（(「『"“]|在|于)$/;
+
 export function parseWindow(text: string): Candidate[] {
-  const { past, future, re } = windowPattern();
+  const { prefixes, re } = windowPattern();
   const out: Candidate[] = [];
   for (const match of matches(re, text)) {
     const count = readInt(match[2]!);
-    if (count === null || count < 1 || count > 100) continue;
-    const isPast = past.has(match[1]!);
-    const approx = (isPast ? past.get(match[1]!) : future.get(match[1]!)) ?? false;
+    const prefix = prefixes.get(match[1]!)!;
+    if (count === null || count < (prefix.minCount ?? 1) || count > 100) continue;
+    if (prefix.clauseInitial && !CLAUSE_HEAD.test(text.slice(Math.max(0, match.index - 1), match.index))) continue;
+    const isPast = prefix.past;
+    const approx = prefix.approx;
     const unit = unitOf(match[3]!);
     out.push(
       candidate(

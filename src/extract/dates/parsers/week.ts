@@ -6,6 +6,9 @@ import { fillMonth } from '../context.ts';
 import { readInt } from '../numbers.ts';
 import type { Candidate, Day } from '../types.ts';
 
+/** One numeral character. */
+const NUMERAL = new RegExp(`[${NUMERAL_CHARS}]`);
+
 /**
  * A weekday with no week word: the nearest such day to the publication date (at most three days
  * away), as chrono does: on a Friday, 周四 is yesterday and 周一 next Monday.
@@ -31,7 +34,13 @@ const weekPattern = lazy(() => {
     `第${SP}([1-5一二三四五])${SP}个${SP}(?:${alternation(words.weekUnits)})(${alternation([...weekdays.keys()])})`,
     'g',
   );
-  return { prefixes, weekdays, re, nth };
+  // 周一至五, 下周一到三: the second weekday drops the week word.
+  const weekdayWords = alternation([...weekdays.keys()]);
+  const elided = new RegExp(
+    `(${alternation([...prefixes.keys()])})?${SP}(?:${units})(${weekdayWords})${SP}(?:至|到|-|~)${SP}(${weekdayWords})(?![${NUMERAL_CHARS}])`,
+    'g',
+  );
+  return { prefixes, weekdays, re, nth, elided };
 });
 
 export function parseWeeks(text: string): Candidate[] {
@@ -59,7 +68,7 @@ export function parseWeeks(text: string): Candidate[] {
       continue;
     }
     // 一周一次, 3周三: a numeral before a bare week word makes a count, not a weekday.
-    if (offset === null && start > 0 && new RegExp(`[${NUMERAL_CHARS}]`).test(text[start - 1]!)) continue;
+    if (offset === null && start > 0 && NUMERAL.test(text[start - 1]!)) continue;
     if (suffix === '末') {
       out.push({
         start,
@@ -121,6 +130,36 @@ export function parseNthWeekday(text: string): Candidate[] {
         const day = addDays(first, ((weekday - isoWeekday(first) + 7) % 7) + 7 * (nth - 1));
         if (day.m !== month.m) return null;
         return { value: unitValue(dayPoint(day), 'day'), basis: month.basis, implied: ['year', 'month'], contextSource: month.source };
+      },
+    });
+  }
+  return out;
+}
+
+/** 周一至五, 下周一到三: a range of weekdays in one week, the second without its week word. */
+export function parseWeekdayRanges(text: string): Candidate[] {
+  const { prefixes, weekdays, elided } = weekPattern();
+  const out: Candidate[] = [];
+  for (const match of matches(elided, text)) {
+    const [whole, prefix, firstText, lastText] = match;
+    const first = weekdays.get(firstText!)!;
+    const last = weekdays.get(lastText!)!;
+    if (last <= first) continue;
+    const offset = prefix === undefined ? null : prefixes.get(prefix)!;
+    const start = match.index;
+    if (offset === null && start > 0 && NUMERAL.test(text[start - 1]!)) continue;
+    out.push({
+      start,
+      end: start + whole.length,
+      rule: 'weekday-range',
+      approx: false,
+      resolve: (ctx) => {
+        const anchor = offset !== null ? (ctx.ref ? mondayOf(ctx.ref, offset) : null) : (ctx.ref ?? ctx.day);
+        if (!anchor) return null;
+        const monday = offset !== null ? anchor : mondayOf(nearestWeekday(anchor, first));
+        const value = rangeValue(dayPoint(addDays(monday, first - 1)), dayPoint(addDays(monday, last - 1)), 'day');
+        if (offset !== null) return { value, basis: 'publication', implied: [] };
+        return { value, basis: ctx.ref ? 'publication' : 'context', implied: ['week'] };
       },
     });
   }

@@ -1,8 +1,20 @@
 /** Refiners on resolved mentions: fuzzy edges, composition, suffixes, ranges. */
 import type { DateBasis } from '../../../types.ts';
-import { addDays, comparePoints, dayPoint, daysInMonth, formatPoint, isoWeekday, lastPoint, mondayOf, rangeValue } from '../calendar.ts';
+import {
+  addDays,
+  comparePoints,
+  dayPoint,
+  daysInMonth,
+  formatPoint,
+  isValidDay,
+  isoWeekday,
+  lastPoint,
+  mondayOf,
+  rangeValue,
+  unitValue,
+} from '../calendar.ts';
 import { dateWords } from '../lexicon.ts';
-import { SP, followedByAny, wordAt } from '../text.ts';
+import { RANGE_GAP, SP, followedByAny, wordAt } from '../text.ts';
 import type { Day, Mention } from '../types.ts';
 
 const BASIS_RANK: Readonly<Record<DateBasis, number>> = { explicit: 0, context: 1, publication: 2 };
@@ -96,7 +108,43 @@ export function compose(text: string, mentions: Mention[]): Mention[] {
   return out;
 }
 
-const RANGE_GAP = new RegExp(`^${SP}(?:到|至|~|-|--|—|——|－|～|直到)${SP}$`);
+const TODAY_WORDS = ['今天', '今日'];
+
+/**
+ * 去年的今天, 三年前的今天, 上个月的今天: the publication's month and day (or day) in the year (or
+ * month) named right before, one day.
+ */
+export function attachSameDay(text: string, mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const previous = out[out.length - 1];
+    const isToday = m.rule === 'relative-day' && TODAY_WORDS.includes(text.slice(m.start, m.end));
+    if (
+      previous &&
+      isToday &&
+      previous.value.end === null &&
+      (previous.value.granularity === 'year' || previous.value.granularity === 'month') &&
+      COMPOSITION_GAP.test(text.slice(previous.end, m.start))
+    ) {
+      const today = m.value.start as Day;
+      const y = previous.value.start.y;
+      const month = previous.value.start.m ?? today.m;
+      if (isValidDay(y, month, today.d)) {
+        out[out.length - 1] = {
+          ...previous,
+          end: m.end,
+          rule: `${previous.rule}+same-day`,
+          value: unitValue({ y, m: month, d: today.d }, 'day'),
+          basis: weakest(previous.basis, m.basis),
+          members: [...previous.members, ...m.members],
+        };
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}
 
 /** 2018年3月2日到5日, 2013年至2015年, 2003.05-2006.11, 周一至周五: one range mention. */
 export function mergeRanges(text: string, mentions: Mention[]): Mention[] {
@@ -120,18 +168,22 @@ export function mergeRanges(text: string, mentions: Mention[]): Mention[] {
       };
       continue;
     }
-    out.push(m);
+    out.push(original);
   }
   return out;
 }
 
-/** 周一至周五: the second bare weekday is read in the week of the first, not on its own. */
+/**
+ * 周一至周五, 下周一至周五: the second bare weekday is read in the week of the first, not on its
+ * own; when the first names its week (下周一), the second's week is stated too.
+ */
 function sameWeekEnd(a: Mention, b: Mention): Mention {
-  if (a.rule !== 'weekday' || b.rule !== 'weekday') return b;
+  if ((a.rule !== 'weekday' && a.rule !== 'week-weekday') || b.rule !== 'weekday') return b;
   const first = a.value.start as Day;
   const second = b.value.start as Day;
   const day = addDays(mondayOf(first), isoWeekday(second) - 1);
-  return { ...b, value: { ...b.value, start: dayPoint(day) } };
+  const implied = a.rule === 'week-weekday' ? b.implied.filter((c) => c !== 'week') : b.implied;
+  return { ...b, value: { ...b.value, start: dayPoint(day) }, implied };
 }
 
 function rangeable(a: Mention, b: Mention): boolean {
@@ -143,6 +195,8 @@ function rangeable(a: Mention, b: Mention): boolean {
 }
 
 const CLOCK = `(?:\\d{1,2}${SP}[:：]${SP}\\d{2}(?:${SP}[:：]${SP}\\d{2})?|(?:\\d{1,2}|[零〇一二两三四五六七八九十]{1,3})${SP}[点时](?:${SP}(?:\\d{1,2}|[零〇一二三四五六七八九十]{1,3})${SP}分?|半|一刻|三刻)?(?:钟)?(?:${SP}(?:左右|许))?)`;
+
+const CLAUSE_END = /^(?:$|[，。、；：！？,.;:!?）)」』"”'\s]|在)/;
 
 /** 2月2日上午, 3日晚间, 今天下午三点, 2016-06-15 13:56:39: a time of day stays with its day. */
 export function attachTimesOfDay(text: string, mentions: Mention[]): Mention[] {
@@ -158,8 +212,11 @@ export function attachTimesOfDay(text: string, mentions: Mention[]): Mention[] {
     if (word) {
       const after = end + gap + word.length;
       const clockMatch = clock.exec(text.slice(after));
-      // 晚 / 早 alone only with a clock time (3日晚8点), since 早已 / 晚些 are other words.
-      if (word.length > 1 || clockMatch) end = after + (clockMatch ? clockMatch[0].length : 0);
+      // 晚 / 早 alone only with a clock time (3日晚8点) or closing the clause (3日晚，), since
+      // 早已 / 晚些 / 晚于 are other words.
+      if (word.length > 1 || clockMatch || CLAUSE_END.test(text.slice(after, after + 2))) {
+        end = after + (clockMatch ? clockMatch[0].length : 0);
+      }
     } else {
       const clockMatch = clock.exec(text.slice(end));
       if (clockMatch) end += clockMatch[0].length;

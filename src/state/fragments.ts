@@ -1,0 +1,126 @@
+/**
+ * Per-article pieces of the reports, rendered once when the article is processed and stored, so a
+ * rerun writes the large per-mention reports by concatenation instead of re-serializing every
+ * article. The pieces are the exact bytes writeReports (src/report/reports.ts) produces for the
+ * article's rows: `toJson(rows)` without its brackets and `toCsv(rows)` without its header, so
+ * joining them in writeReports' order gives its output byte for byte (tests/state/reports.test.ts
+ * compares the two).
+ */
+import type { ClaimRow } from '../claims/types.ts';
+import type { ArticleResult, ArticleRow } from '../pipeline/rows.ts';
+import { articleSignature } from '../reconcile/duplicates.ts';
+import { toCsv, toJson } from '../report/write.ts';
+
+// Must equal the column lists of src/report/reports.ts (checked by tests/state/reports.test.ts).
+const MENTION_COLUMNS = ['article', 'text', 'original', 'start', 'end', 'sentence'];
+const WHEN_COLUMNS = ['when.start', 'when.end', 'when.granularity'];
+export const FRAGMENT_COLUMNS = {
+  articles: ['id', 'file', 'title', 'source', 'published', 'author', 'script', 'encoding', 'chars', 'sha256', 'status', 'error'],
+  dates: [...MENTION_COLUMNS, 'value.start', 'value.end', 'value.granularity', 'approx', 'basis', 'implied', 'rule'],
+  figures: [...MENTION_COLUMNS, 'kind', 'value', 'max', 'approx', 'currency', 'currencyInferred', 'unit', 'rule'],
+  entities: ['article', 'entity', 'type', 'text', 'original', 'start', 'end', 'sentence', 'discovered', 'rule'],
+  claims: [
+    'id', 'article', 'subject', 'predicate',
+    'object.type', 'object.start', 'object.end', 'object.granularity', 'object.basis',
+    'object.kind', 'object.value', 'object.max', 'object.approx', 'object.currency', 'object.unit', 'object.name',
+    ...WHEN_COLUMNS, 'agent', 'confidence', 'rule',
+    'sentence', 'original', 'start', 'end',
+    'evidence.text', 'evidence.original', 'evidence.start', 'evidence.end',
+  ],
+} as const;
+
+export type FragmentTable = keyof typeof FRAGMENT_COLUMNS;
+export const FRAGMENT_TABLES = Object.keys(FRAGMENT_COLUMNS) as FragmentTable[];
+
+export interface Fragment {
+  /** The article's rows as they stand inside the table's JSON array ('' when none). */
+  json: string;
+  /** The article's CSV lines, without BOM and header ('' when none). */
+  csv: string;
+}
+
+/** A fragment as stored: UTF-8 bytes, written to the reports without decoding. */
+export interface StoredFragment {
+  json: Buffer;
+  csv: Buffer;
+}
+
+/** Entity mention reduced to what the entity summary reads: [entity, type, text, discovered]. */
+export type EntityTuple = [string, string, string, boolean];
+
+/** What reconciliation, report.md and the entity summary read back for an article. */
+export interface ArticleCore {
+  article: ArticleRow;
+  claims: ClaimRow[];
+  /** Near-duplicate signature of the tokens (reconcile's articleSignature): the tokens are not kept. */
+  signature: number[] | null;
+  entities: EntityTuple[];
+}
+
+/** A processed article, ready to store: small parts as data, large ones pre-rendered. */
+export interface PackedResult {
+  article: ArticleRow;
+  claims: ClaimRow[];
+  /** ArticleCore as JSON. */
+  core: string;
+  fragments: Record<FragmentTable, StoredFragment>;
+}
+
+/** Rows in the order writeReports gives them within one article: by position, stable. */
+function byPosition<T extends { start: number; end: number }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+const csvHeaders = new Map<FragmentTable, string>();
+
+export function renderFragment(table: FragmentTable, rows: readonly object[]): Fragment {
+  if (!rows.length) return { json: '', csv: '' };
+  const columns = [...FRAGMENT_COLUMNS[table]];
+  let header = csvHeaders.get(table);
+  if (header === undefined) csvHeaders.set(table, (header = toCsv([], columns)));
+  const json = toJson(rows);
+  // toJson(rows) is '[\n' + rows + '\n]\n'.
+  return { json: json.slice(2, -3), csv: toCsv([...rows], columns).slice(header.length) };
+}
+
+export function packResult(result: ArticleResult): PackedResult {
+  const core: ArticleCore = {
+    article: result.article,
+    claims: result.claims,
+    signature: articleSignature(result.tokens),
+    entities: result.entities.map((e) => [e.entity, e.type, e.text, e.discovered]),
+  };
+  return {
+    article: result.article,
+    claims: result.claims,
+    core: JSON.stringify(core),
+    fragments: {
+      articles: encode(renderFragment('articles', [result.article])),
+      dates: encode(renderFragment('dates', byPosition(result.dates))),
+      figures: encode(renderFragment('figures', byPosition(result.figures))),
+      entities: encode(renderFragment('entities', byPosition(result.entities))),
+      claims: encode(renderFragment('claims', byPosition(result.claims))),
+    },
+  };
+}
+
+function encode(fragment: Fragment): StoredFragment {
+  return { json: Buffer.from(fragment.json, 'utf8'), csv: Buffer.from(fragment.csv, 'utf8') };
+}
+
+/**
+ * The result again, from what was stored (for the general report path): everything the reports
+ * show. Tokens are not kept; reconciliation reads the stored signature instead.
+ */
+export function unpackResult(core: ArticleCore, fragments: Record<FragmentTable, StoredFragment>): ArticleResult {
+  const rows = (fragment: StoredFragment) => (fragment.json.length ? JSON.parse(`[${fragment.json.toString('utf8')}]`) : []);
+  return {
+    article: core.article,
+    dates: rows(fragments.dates),
+    figures: rows(fragments.figures),
+    entities: rows(fragments.entities),
+    claims: core.claims,
+    tokens: [],
+    timings: {},
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * Reconcile and write every report from the state database. The same files, byte for byte, as
+ * writeReports (src/report/reports.ts) writes from the full results, but the per-article tables
+ * (articles, dates, figures, entities, claims) are joined from the stored per-article fragments
+ * and streamed to disk, so a rerun neither parses nor re-serializes every article and memory stays
+ * flat. Only what crosses articles is computed: reconciliation, the entity summary, report.md.
+ */
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { ClaimRow } from '../claims/types.ts';
+import { summarizeEntities } from '../extract/entity-summary.ts';
+import { reconcile, renderReport, type ArticleInfo, type ReconcileOptions, type ReconcileResult } from '../reconcile/reconcile.ts';
+import { writeReports } from '../report/reports.ts';
+import { toCsv, writeFileAtomic, writeTable } from '../report/write.ts';
+import type { EntityType } from '../types.ts';
+import { FRAGMENT_COLUMNS, FRAGMENT_TABLES } from './fragments.ts';
+import type { StateStore } from './store.ts';
+
+// Must equal the column lists of src/report/reports.ts (checked by tests/state/reports.test.ts).
+const WHEN_COLUMNS = ['when.start', 'when.end', 'when.granularity'];
+const CONFLICT_COLUMNS = ['subject', 'predicate', ...WHEN_COLUMNS, 'status', 'values', 'articles', 'claims', 'preferred', 'reason'];
+const SUMMARY_COLUMNS = ['entity', 'type', 'aliases', 'mentions', 'articles', 'discovered'];
+
+export interface StateReportResult {
+  articles: number;
+  /** Articles whose status is `error`. */
+  failed: number;
+  readbackMs: number;
+  reconcileMs: number;
+  reportsMs: number;
+  groups: ReconcileResult['groups'];
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Reconcile the stored results and write every report into `outputDir`. */
+export function writeReportsFromState(outputDir: string, store: StateStore, options: ReconcileOptions): StateReportResult {
+  let mark = performance.now();
+  const stored = store.loadCores();
+  const readbackMs = performance.now() - mark;
+  const counts = { articles: stored.length, failed: stored.filter(({ core }) => core.article.status === 'error').length };
+
+  // What finishRun gives reconcile: claims and articles in file order; stored signatures stand in for tokens.
+  mark = performance.now();
+  const infos: ArticleInfo[] = stored
+    .filter(({ core }) => core.article.status === 'ok')
+    .map(({ core: { article, signature } }) => ({ id: article.id, title: article.title, source: article.source, published: article.published, tokens: [], signature }));
+  const reconciliation = reconcile(
+    stored.flatMap(({ core }) => core.claims),
+    infos,
+    options,
+  );
+  const reconcileMs = performance.now() - mark;
+
+  mark = performance.now();
+  const ids = new Set(stored.map(({ core }) => core.article.id));
+  if (ids.size < stored.length) {
+    // Two files with one id (same name in two folders): writeReports interleaves their rows by
+    // position, which joined fragments cannot; take the general path.
+    writeReports(outputDir, { results: store.loadResults(), reconciliation, articleInfos: infos });
+    return { ...counts, readbackMs, reconcileMs, reportsMs: performance.now() - mark, groups: reconciliation.groups };
+  }
+
+  // writeReports' order: results sorted by id (stable over file order), rows by article then position.
+  const order = stored.map((entry, index) => ({ ...entry, index })).sort((a, b) => compare(a.core.article.id, b.core.article.id) || a.index - b.index);
+  for (const table of FRAGMENT_TABLES) {
+    writeJoinedTable(outputDir, table, order.map(({ file }) => file), store);
+  }
+  const entityRows = order.flatMap(({ core }) =>
+    core.entities.map(([entity, type, text, discovered]) => ({ article: core.article.id, entity, type: type as EntityType, text, discovered })),
+  );
+  writeFileAtomic(join(outputDir, 'entity-summary.csv'), toCsv(summarizeEntities(entityRows as Parameters<typeof summarizeEntities>[0]), SUMMARY_COLUMNS));
+  writeTable(outputDir, 'conflicts', reconciliation.groups, CONFLICT_COLUMNS);
+  const claims: ClaimRow[] = order
+    .flatMap(({ core }) => core.claims)
+    .sort((a, b) => compare(a.article, b.article) || a.start - b.start || a.end - b.end);
+  writeFileAtomic(join(outputDir, 'report.md'), renderReport(reconciliation, claims, infos));
+  return { ...counts, readbackMs, reconcileMs, reportsMs: performance.now() - mark, groups: reconciliation.groups };
+}
+
+const OPEN = Buffer.from('[\n');
+const SEPARATOR = Buffer.from(',\n');
+const CLOSE = Buffer.from('\n]\n');
+const EMPTY_ARRAY = Buffer.from('[]\n');
+
+/** `<table>.json` and `<table>.csv` from the stored fragments, in `files` order, streamed and atomic. */
+function writeJoinedTable(outputDir: string, table: (typeof FRAGMENT_TABLES)[number], files: string[], store: StateStore): void {
+  const json = new StreamedFile(join(outputDir, `${table}.json`));
+  const csv = new StreamedFile(join(outputDir, `${table}.csv`));
+  try {
+    csv.write(Buffer.from(toCsv([], [...FRAGMENT_COLUMNS[table]]), 'utf8'));
+    let rows = 0;
+    for (const file of files) {
+      const fragment = store.fragment(file, table);
+      if (!fragment.json.length) continue;
+      json.write(rows++ === 0 ? OPEN : SEPARATOR);
+      json.write(fragment.json);
+      csv.write(fragment.csv);
+    }
+    // Same text as toJson(): '[]' for no rows.
+    json.write(rows === 0 ? EMPTY_ARRAY : CLOSE);
+    json.commit();
+    csv.commit();
+  } finally {
+    json.abandon();
+    csv.abandon();
+  }
+}
+
+/** A file written in pieces to a temporary name, renamed into place on commit (atomic like writeFileAtomic). */
+class StreamedFile {
+  private readonly temporary: string;
+  private fd: number | null;
+  private pending: Buffer[] = [];
+  private pendingLength = 0;
+
+  constructor(private readonly path: string) {
+    // The naming scheme of writeFileAtomic, so a run cut short leaves the same kind of leftovers.
+    this.temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+    this.fd = openSync(this.temporary, 'w');
+  }
+
+  write(bytes: Buffer): void {
+    this.pending.push(bytes);
+    this.pendingLength += bytes.length;
+    if (this.pendingLength > 1 << 20) this.flush();
+  }
+
+  commit(): void {
+    this.flush();
+    closeSync(this.fd!);
+    this.fd = null;
+    renameSync(this.temporary, this.path);
+  }
+
+  /** After a failure: drop the temporary file. No-op once committed. */
+  abandon(): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
+    rmSync(this.temporary, { force: true });
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    const chunk = Buffer.concat(this.pending, this.pendingLength);
+    for (let written = 0; written < chunk.length; ) written += writeSync(this.fd!, chunk, written);
+    this.pending = [];
+    this.pendingLength = 0;
+  }
+}
