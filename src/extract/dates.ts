@@ -6,6 +6,16 @@
  * Every mention keeps what was stated apart from what was inferred: `basis` says where the value
  * came from (explicit, context = an earlier date in the text, publication = the `ref` date) and
  * `implied` lists the components that were not written.
+ *
+ * Conventions (values at the expression's own precision, ends inclusive):
+ * - A bare weekday (周五) is the nearest such day to the publication date, as chrono does; 下周三
+ *   is in the Monday-to-Sunday week after the publication's. Weeks are day ranges (周一至五 too).
+ * - N天后 / 两周后 are days, 三个月后 a month, 两年前 a year; 过去三天 / 未来两周 / 前两年 are the
+ *   whole units before or after the publication's (not including it).
+ * - Partial dates take the year of the narrative, else of the publication (not the nearest one).
+ * - 最后一天 / 第一天 / 第N周 / 最后一周 only count right after a year or month (今年的最后一天);
+ *   weeks of a year or month follow the ISO rule (the week holding most of its days).
+ * - 去年的今天 carries the publication's day into that year or month (clamped to the month's end).
  */
 import type { DateMention } from '../types.ts';
 import { formatPoint, isValidDay } from './dates/calendar.ts';

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractDates } from '../../src/extract/dates.ts';
-import { addDays, isoWeekday, mondayOf } from '../../src/extract/dates/calendar.ts';
+import { addDays, easterSunday, isoWeekday, mondayOf } from '../../src/extract/dates/calendar.ts';
+import { holidayDay } from '../../src/extract/dates/parsers/holiday.ts';
 import { dateWords, holidayLexicon } from '../../src/extract/dates/lexicon.ts';
 import { lunarToSolar, newYearsEve, solarTerm, springFestival } from '../../src/extract/dates/lunar.ts';
 import type { DateMention } from '../../src/types.ts';
@@ -50,24 +51,36 @@ function actual(m: DateMention): Expected {
 
 type Case = [string, string[]] | { text: string; ref: string | null; expect: string[] };
 
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/dates/cases.json', import.meta.url), 'utf8')) as {
+interface Fixture {
   defaultRef: string;
   groups: Record<string, Case[]>;
-};
+}
 
-for (const [group, cases] of Object.entries(fixture.groups)) {
-  describe(`dates: ${group}`, () => {
-    for (const c of cases) {
-      const { text, ref, expected } = Array.isArray(c)
-        ? { text: c[0], ref: fixture.defaultRef, expected: c[1] }
-        : { text: c.text, ref: c.ref, expected: c.expect };
-      it(`${text} (ref ${ref})`, () => {
-        const mentions = extractDates(text, { ref });
-        for (const m of mentions) expect(m.text).toBe(text.slice(m.start, m.end));
-        expect(mentions.map(actual)).toEqual(expected.map(parseExpected));
-      });
-    }
-  });
+function readFixture(name: string): Fixture {
+  return JSON.parse(readFileSync(new URL(`../fixtures/dates/${name}`, import.meta.url), 'utf8')) as Fixture;
+}
+
+/**
+ * cases.json: the extractor's own cases (ref 2016-06-15). probe.json: expressions of the kinds in
+ * the chrono-node zh, Duckling zh and Recognizers-Text Chinese suites (ref 2020-05-20), every one
+ * asserted exactly: span, value, granularity, basis, implied components and approx.
+ */
+for (const [file, label] of [['cases.json', 'dates'], ['probe.json', 'dates probe']] as const) {
+  const fixture = readFixture(file);
+  for (const [group, cases] of Object.entries(fixture.groups)) {
+    describe(`${label}: ${group}`, () => {
+      for (const c of cases) {
+        const { text, ref, expected } = Array.isArray(c)
+          ? { text: c[0], ref: fixture.defaultRef, expected: c[1] }
+          : { text: c.text, ref: c.ref, expected: c.expect };
+        it(`${text} (ref ${ref})`, () => {
+          const mentions = extractDates(text, { ref });
+          for (const m of mentions) expect(m.text).toBe(text.slice(m.start, m.end));
+          expect(mentions.map(actual)).toEqual(expected.map(parseExpected));
+        });
+      }
+    });
+  }
 }
 
 describe('dates: rule names and options', () => {
@@ -129,10 +142,33 @@ describe('dates: calendar helpers', () => {
     expect(solarTerm(2016, '冬至')).toEqual({ y: 2016, m: 12, d: 21 });
   });
 
+  it('computes Easter Sunday and holidays offset from another day', () => {
+    expect(easterSunday(2019)).toEqual({ y: 2019, m: 4, d: 21 });
+    expect(easterSunday(2020)).toEqual({ y: 2020, m: 4, d: 12 });
+    expect(easterSunday(2024)).toEqual({ y: 2024, m: 3, d: 31 });
+    const coldFood = holidayLexicon().holidays.find((h) => h.names.includes('寒食节'))!;
+    expect(holidayDay(coldFood, 2020)).toEqual({ y: 2020, m: 4, d: 3 });
+  });
+
   it('loads and validates the lexicons', () => {
     expect(dateWords().relativeDays.find((w) => w.word === '大前天')?.offset).toBe(-3);
     expect(holidayLexicon().holidays.some((h) => h.names.includes('春节') && h.calendar === 'lunar')).toBe(true);
     for (const edge of dateWords().edges) expect(edge.from).toBeLessThanOrEqual(edge.to);
+  });
+});
+
+describe('dates: long inputs', () => {
+  // Each of these was quadratic once (overlap checks, blocked words, lunar conversions).
+  it.each([
+    ['dense dates', '2019年，公司上市。3月5日，股价大涨；我们下周三开会，每周一至周五营业，去年的今天下午3点，前两天。'],
+    ['blocked compounds', '今日头条'],
+    ['lunar holidays', '春节中秋节'],
+  ])('handles 300 000 characters of %s in linear time', (_, sample) => {
+    const text = sample.repeat(Math.ceil(300_000 / sample.length)).slice(0, 300_000);
+    const started = performance.now();
+    const mentions = extractDates(text, { ref: '2020-05-20' });
+    expect(performance.now() - started).toBeLessThan(5000);
+    for (const m of mentions.slice(0, 50)) expect(m.text).toBe(text.slice(m.start, m.end));
   });
 });
 

@@ -62,6 +62,8 @@ const holiday = z
     notPrecededBy: z.array(word).optional(),
     notFollowedBy: z.array(word).optional(),
     followedBy: z.array(word).optional(),
+    /** The name alone is no date; it counts only with an eve or period suffix (十一期间). */
+    suffixRequired: z.boolean().optional(),
   })
   .refine((h) => (h.calendar === 'solar' || h.calendar === 'lunar' ? h.month && h.day : true), {
     message: 'solar and lunar holidays need month and day',

@@ -81,7 +81,8 @@ function looksLikeCount(s: string): boolean {
  */
 export function parseTwoDigitYear(text: string): Candidate[] {
   const out: Candidate[] = [];
-  const { before, after } = dateWords().twoDigitYearCues;
+  const { before } = dateWords().twoDigitYearCues;
+  const after = twoDigitYearFollowers();
   for (const match of matches(TWO_DIGIT, text)) {
     const digits = match[1]!;
     const sequence = parseDigitSequence(digits);
@@ -134,6 +135,9 @@ function bareYearFollowers(): string[] {
   const holidays = holidayLexicon().holidays.flatMap((h) => h.names);
   return [...holidays, '上半年', '下半年', '第一季度', '第二季度', '第三季度', '第四季度', '一季度', '二季度', '三季度', '四季度', '前三季度', '春季', '夏季', '秋季', '冬季'];
 }
+
+/** Words after 19年 that make it a year: the cues of the lexicon and every calendar word (18年国庆). */
+const twoDigitYearFollowers = lazy(() => [...dateWords().twoDigitYearCues.after, ...bareYearFollowers()]);
 
 /** 2018春节, 2019双11: a four-digit year without 年, only right before a calendar word. */
 const bareYearPattern = lazy(

@@ -58,6 +58,7 @@ export function parseHolidays(text: string): Candidate[] {
     const nameEnd = start + name.length;
     if (holiday.notPrecededBy && precededByAny(text, start, holiday.notPrecededBy)) continue;
     if (holiday.notFollowedBy && followedByAny(text, nameEnd, holiday.notFollowedBy)) continue;
+    if (holiday.suffixRequired && suffix === undefined) continue;
     if (
       holiday.followedBy &&
       suffix === undefined &&
@@ -107,9 +108,17 @@ const lunarPattern = lazy(() => {
   return { months, re };
 });
 
+/** 大年初二, 大年初五: days of the first lunar month counted from the new year. */
+const NEW_YEAR_DAY = /大年(初[一二三四五六七八九十])/g;
+
 export function parseLunarDates(text: string): Candidate[] {
   const { months, re } = lunarPattern();
   const out: Candidate[] = [];
+  for (const match of matches(NEW_YEAR_DAY, text)) {
+    const day = readLunarDay(match[1]!);
+    if (day === null) continue;
+    out.push(lunarCandidate(match.index, match.index + match[0].length, 1, day, false));
+  }
   for (const match of matches(re, text)) {
     const [whole, prefix, yearText, leap, monthText, dayText] = match;
     const lunarStyle = prefix !== undefined || /^[正冬腊]$/.test(monthText!) || /^[初廿]/.test(dayText!);
@@ -137,21 +146,26 @@ export function parseLunarDates(text: string): Candidate[] {
       });
       continue;
     }
-    out.push({
-      start,
-      end,
-      rule: 'lunar-date',
-      approx: false,
-      resolve: (ctx) => {
-        const year = fillYear(ctx);
-        if (!year) return null;
-        const solar = lunarInGregorianYear(year.y, month, day, isLeap);
-        if (!solar) return null;
-        return { value: unitValue(dayPoint(solar), 'day'), basis: year.basis, implied: ['year'], contextSource: year.source };
-      },
-    });
+    out.push(lunarCandidate(start, end, month, day, isLeap));
   }
   return out;
+}
+
+/** A lunar month and day in the Gregorian year of the context or the publication. */
+function lunarCandidate(start: number, end: number, month: number, day: number, leap: boolean): Candidate {
+  return {
+    start,
+    end,
+    rule: 'lunar-date',
+    approx: false,
+    resolve: (ctx) => {
+      const year = fillYear(ctx);
+      if (!year) return null;
+      const solar = lunarInGregorianYear(year.y, month, day, leap);
+      if (!solar) return null;
+      return { value: unitValue(dayPoint(solar), 'day'), basis: year.basis, implied: ['year'], contextSource: year.source };
+    },
+  };
 }
 
 /** Characters before a zodiac animal that make another word (蜗牛, 赛马, 斑马, 黑马). */

@@ -3,7 +3,7 @@
  * 今年最后一周, 2020年第3周. They are weak: alone (活动的最后一天) they name no calendar date, so they
  * only count when composed with that year or month.
  */
-import { daysInMonth, dayPoint, mondayOf, unitValue, weekValue } from '../calendar.ts';
+import { addDays, compareDays, daysInMonth, dayPoint, isoWeekday, mondayOf, unitValue, weekValue } from '../calendar.ts';
 import { readInt } from '../numbers.ts';
 import { SP, matches } from '../text.ts';
 import type { Candidate, CalendarValue, Day, ResolveContext } from '../types.ts';
@@ -37,15 +37,21 @@ function lastDay(f: Frame): Day {
 }
 
 /**
- * Week `n` of a frame, Monday to Sunday: ISO weeks for a year (week 1 holds 4 January), the week
- * holding the 1st as week 1 of a month. Null when the week starts after the frame ends.
+ * Weeks run Monday to Sunday and belong to the frame holding most of their days, the ISO rule
+ * applied to years and months alike: week 1 holds the frame's first Thursday (4 January for a
+ * year), the last week its last Thursday. Null when week `n` runs past the frame.
  */
 function nthWeek(f: Frame, n: number): CalendarValue | null {
-  const anchor = f.m === null ? { y: f.y, m: 1, d: 4 } : firstDay(f);
-  const monday = mondayOf(anchor, n - 1);
-  const end = lastDay(f);
-  if (monday.y > end.y || (monday.y === end.y && (monday.m > end.m || (monday.m === end.m && monday.d > end.d)))) return null;
-  return weekValue(monday);
+  const first = firstDay(f);
+  const firstThursday = addDays(first, (4 - isoWeekday(first) + 7) % 7);
+  const thursday = addDays(firstThursday, 7 * (n - 1));
+  if (compareDays(thursday, lastDay(f)) > 0) return null;
+  return weekValue(mondayOf(thursday));
+}
+
+function lastWeek(f: Frame): CalendarValue {
+  const last = lastDay(f);
+  return weekValue(mondayOf(addDays(last, -((isoWeekday(last) - 4 + 7) % 7))));
 }
 
 export function parseTails(text: string): Candidate[] {
@@ -66,7 +72,7 @@ export function parseTails(text: string): Candidate[] {
         if (!frame) return null;
         let value: CalendarValue | null;
         if (dayWord !== undefined) value = unitValue(dayPoint(last ? lastDay(frame) : firstDay(frame)), 'day');
-        else if (weekWord !== undefined && last) value = weekValue(mondayOf(lastDay(frame)));
+        else if (weekWord !== undefined && last) value = lastWeek(frame);
         else value = nthWeek(frame, n!);
         if (!value) return null;
         const implied = frame.m === null ? ['year'] : ['year', 'month'];

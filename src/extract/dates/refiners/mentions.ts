@@ -6,14 +6,13 @@ import {
   dayPoint,
   daysInMonth,
   formatPoint,
-  isValidDay,
   isoWeekday,
   lastPoint,
   mondayOf,
   rangeValue,
   unitValue,
 } from '../calendar.ts';
-import { dateWords } from '../lexicon.ts';
+import { alternation, dateWords } from '../lexicon.ts';
 import { RANGE_GAP, SP, followedByAny, wordAt } from '../text.ts';
 import type { Day, Mention } from '../types.ts';
 
@@ -111,39 +110,38 @@ export function compose(text: string, mentions: Mention[]): Mention[] {
 const TODAY_WORDS = ['今天', '今日'];
 
 /**
- * 去年的今天, 三年前的今天, 上个月的今天: the publication's month and day (or day) in the year (or
- * month) named right before, one day.
+ * 去年的今天, 三年前的今天, 上个月的今天, 上周的今天: the publication's day carried into the year,
+ * month or week named right before it, one day.
  */
 export function attachSameDay(text: string, mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of mentions) {
     const previous = out[out.length - 1];
     const isToday = m.rule === 'relative-day' && TODAY_WORDS.includes(text.slice(m.start, m.end));
-    if (
-      previous &&
-      isToday &&
-      previous.value.end === null &&
-      (previous.value.granularity === 'year' || previous.value.granularity === 'month') &&
-      COMPOSITION_GAP.test(text.slice(previous.end, m.start))
-    ) {
-      const today = m.value.start as Day;
-      const y = previous.value.start.y;
-      const month = previous.value.start.m ?? today.m;
-      if (isValidDay(y, month, today.d)) {
-        out[out.length - 1] = {
-          ...previous,
-          end: m.end,
-          rule: `${previous.rule}+same-day`,
-          value: unitValue({ y, m: month, d: today.d }, 'day'),
-          basis: weakest(previous.basis, m.basis),
-          members: [...previous.members, ...m.members],
-        };
-        continue;
-      }
+    const day = previous && isToday && COMPOSITION_GAP.test(text.slice(previous.end, m.start)) ? sameDayIn(previous, m.value.start as Day) : null;
+    if (previous && day) {
+      out[out.length - 1] = {
+        ...previous,
+        end: m.end,
+        rule: `${previous.rule}+same-day`,
+        value: unitValue(dayPoint(day), 'day'),
+        basis: weakest(previous.basis, m.basis),
+        members: [...previous.members, ...m.members],
+      };
+      continue;
     }
     out.push(m);
   }
   return out;
+}
+
+function sameDayIn(frame: Mention, today: Day): Day | null {
+  const { granularity, start, end } = frame.value;
+  if (granularity === 'week') return addDays(start as Day, isoWeekday(today) - 1);
+  if (end !== null || (granularity !== 'year' && granularity !== 'month')) return null;
+  const month = start.m ?? today.m;
+  // 31 January + 下个月的今天 → 29 February: a day past the month's end is its last day.
+  return { y: start.y, m: month, d: Math.min(today.d, daysInMonth(start.y, month)) };
 }
 
 /** 2018年3月2日到5日, 2013年至2015年, 2003.05-2006.11, 周一至周五: one range mention. */
@@ -198,12 +196,15 @@ const CLOCK = `(?:\\d{1,2}${SP}[:：]${SP}\\d{2}(?:${SP}[:：]${SP}\\d{2})?|(?:\
 
 const CLAUSE_END = /^(?:$|[，。、；：！？,.;:!?）)」』"”'\s]|在)/;
 
-/** 2月2日上午, 3日晚间, 今天下午三点, 2016-06-15 13:56:39: a time of day stays with its day. */
+/**
+ * 2月2日上午, 3日晚间, 今天下午三点, 今天下午三点到五点, 2016-06-15 13:56:39: a time of day (or a
+ * range of clock times) stays with its day.
+ */
 export function attachTimesOfDay(text: string, mentions: Mention[]): Mention[] {
   const words = dateWords().timeOfDay;
   const multiChar = words.filter((w) => w.length > 1);
   const singleChar = words.filter((w) => w.length === 1);
-  const clock = new RegExp(`^${SP}${CLOCK}`);
+  const clock = new RegExp(`^${SP}${CLOCK}(?:${SP}(?:到|至|-|~)${SP}(?:${alternation(multiChar)})?${SP}${CLOCK})?`);
   return mentions.map((m) => {
     if (m.value.granularity !== 'day' || m.value.end !== null) return m;
     let end = m.end;

@@ -6,14 +6,12 @@ import { lastPoint } from '../calendar.ts';
 import type { Candidate, Day, Mention, ResolveContext } from '../types.ts';
 
 export function resolveInOrder(candidates: Candidate[], ref: Day | null): Mention[] {
-  const explicitYears = candidates.map((c) => c.explicitYear).filter((y): y is number => y !== undefined);
-  const ctx: ResolveContext = {
-    ref,
-    year: null,
-    month: null,
-    day: null,
-    latestExplicitYear: explicitYears.length > 0 ? Math.max(...explicitYears) : null,
-  };
+  // A loop, not Math.max(...years): a long text can hold more years than a call takes arguments.
+  let latestExplicitYear: number | null = null;
+  for (const c of candidates) {
+    if (c.explicitYear !== undefined && (latestExplicitYear === null || c.explicitYear > latestExplicitYear)) latestExplicitYear = c.explicitYear;
+  }
+  const ctx: ResolveContext = { ref, year: null, month: null, day: null, latestExplicitYear };
   const mentions: Mention[] = [];
   candidates.forEach((candidate, index) => {
     const resolution = candidate.resolve(ctx, index);
