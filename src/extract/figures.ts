@@ -16,11 +16,20 @@
  * - unit: the measure word or symbol (人, 家, 个, %, 百分点, 公里, 岁, 年, 月, 小时); null for money
  *   (the currency field says it) and for plain numbers. 万/亿 are scales, never units.
  * - currencyInferred: a bare amount in a money context (斥资10亿, 571亿的成交额) gets CNY.
+ * - Halves and dozens are numbers: 半 and 一半 → 0.5, 半岁 → age 0.5, 一打 → 12, 半打 → 6 (no unit).
+ * - An age written as a duration plus 大 covers the 大: 三个月大 → age 3, unit 月.
+ * - A lone 一 is a quantity before a measure of age, time, size or percent (满一岁, 用了一年, 一公里,
+ *   增长一成) but not before a classifier (一个平台) nor after 那/每/同/有 (那一年, 有一天).
+ * - A lower bound directly followed by an upper one is one range: 大于20小于30 → 20..30. 比20大 is
+ *   over 20 and 比20小 under, the span covering 比 and the comparative.
+ * - A currency written before a generic 元 names it: 港币10元 → HKD. 零下 is the sign of a
+ *   temperature: 零下5到10度 → -10..-5.
+ * - Fractions: 三又五分之一 → 3.2, 负十三分之一 → -1/13; .77 and 点七七 → 0.77 when they stand alone.
  */
 import type { FigureMention } from '../types.ts';
 import { normalizeDigits } from './numerals.ts';
 import { finalize, type Accepted } from './figures/accept.ts';
-import { blockedSpans, overlapsAny, type Span } from './figures/blocked.ts';
+import { blockedSpans, SpanIndex } from './figures/blocked.ts';
 import { attachPrefix, attachSuffix, mergeRange, type Draft } from './figures/build.ts';
 import { scanCores } from './figures/cores.ts';
 
@@ -70,21 +79,40 @@ function mergeBounds(text: string, figures: Accepted[]): Accepted[] {
   return out;
 }
 
-/** Keep the longest of overlapping figures (ties: the earlier one). */
+/**
+ * Keep the longest of overlapping figures (ties: the earlier one). Only figures in one chain of
+ * overlaps compete, so each chain is settled on its own: linear in the text, not quadratic.
+ */
 function dropOverlaps(figures: Accepted[]): Accepted[] {
-  const byLength = [...figures].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const byStart = [...figures].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Accepted[] = [];
-  for (const figure of byLength) {
-    if (!kept.some((k) => k.start < figure.end && figure.start < k.end)) kept.push(figure);
+  let group: Accepted[] = [];
+  let groupEnd = -Infinity;
+  const settle = () => {
+    const byLength = group.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const chosen: Accepted[] = [];
+    for (const figure of byLength) {
+      if (!chosen.some((k) => k.start < figure.end && figure.start < k.end)) chosen.push(figure);
+    }
+    kept.push(...chosen.sort((a, b) => a.start - b.start));
+  };
+  for (const figure of byStart) {
+    if (figure.start >= groupEnd && group.length > 0) {
+      settle();
+      group = [];
+    }
+    group.push(figure);
+    groupEnd = Math.max(groupEnd, figure.end);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  if (group.length > 0) settle();
+  return kept;
 }
 
 export function extractFigures(text: string, options: FigureOptions = {}): FigureMention[] {
   // Full-width digits become ASCII one unit for one unit, so offsets stay those of `text`.
   const normalized = normalizeDigits(text);
-  const blocked: Span[] = [...blockedSpans(normalized), ...(options.exclude ?? [])];
-  const cores = scanCores(normalized).filter((core) => !overlapsAny(core.start, core.end, blocked));
+  const blocked = new SpanIndex([...blockedSpans(normalized), ...(options.exclude ?? [])]);
+  const cores = scanCores(normalized).filter((core) => !blocked.overlaps(core.start, core.end));
   const drafts = mergeRanges(
     normalized,
     cores.map((core) => attachSuffix(normalized, core)),
@@ -93,7 +121,7 @@ export function extractFigures(text: string, options: FigureOptions = {}): Figur
   for (const draft of drafts) {
     attachPrefix(normalized, draft);
     const figure = finalize(normalized, draft);
-    if (figure && !overlapsAny(figure.start, figure.end, blocked)) accepted.push(figure);
+    if (figure && !blocked.overlaps(figure.start, figure.end)) accepted.push(figure);
   }
   return mergeBounds(normalized, dropOverlaps(accepted)).map((figure) => ({ ...figure, text: text.slice(figure.start, figure.end) }));
 }

@@ -402,3 +402,85 @@ describe('sample articles', () => {
     for (const f of figures) expect(text.slice(f.start, f.end)).toBe(f.text);
   });
 });
+
+describe('probe set (tests/fixtures/figures/probe.json)', () => {
+  type ProbeFigure = [string, number, FigureKind, number, number | null, Approximation, string | null, string | null];
+  const probe = JSON.parse(readFileSync('tests/fixtures/figures/probe.json', 'utf8')) as {
+    sections: Record<string, Array<[string, ProbeFigure[]]>>;
+  };
+  const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+
+  it('holds at least 300 expressions, positive and negative', () => {
+    const cases = Object.values(probe.sections).flat();
+    expect(cases.length).toBeGreaterThanOrEqual(300);
+    expect(cases.filter(([, expected]) => expected.length === 0).length).toBeGreaterThanOrEqual(50);
+  });
+
+  for (const [section, cases] of Object.entries(probe.sections)) {
+    describe(section, () => {
+      it.each(cases)('%s', (input, expected) => {
+        const text = toSimplified(input);
+        expect(text.length).toBe(input.length); // offsets of the Simplified text are those of the input
+        const found = extractFigures(text).map((f) => [
+          input.slice(f.start, f.end), f.start, f.kind, f.value, f.max, f.approx, f.currency, f.unit,
+        ]);
+        expect(found).toEqual(expected);
+      });
+    });
+  }
+});
+
+describe('new shapes', () => {
+  table([
+    ['半打', [['半打', 0, 'number', 6, null, 'exact', null, null]]],
+    ['他比我大半岁', [['半岁', 4, 'age', 0.5, null, 'exact', null, '岁']]],
+    ['三又五分之一', [['三又五分之一', 0, 'number', 3.2, null, 'exact', null, null]]],
+    ['约有两千人参加', [['约有两千人', 0, 'count', 2000, null, 'about', null, '人']]],
+    ['大于20小于30', [['大于20小于30', 0, 'number', 20, 30, 'range', null, null]]],
+    ['20以上30以下', [['20以上30以下', 0, 'number', 20, 30, 'range', null, null]]],
+    ['港币10元', [['港币10元', 0, 'money', 10, null, 'exact', 'HKD', null]]],
+    ['零下5到10度', [['零下5到10度', 0, 'number', -10, -5, 'range', null, '度']]],
+    // Not a range: the upper bound comes first, or a clause separates them.
+    ['小于30大于20', [
+      ['小于30', 0, 'number', 30, null, 'under', null, null],
+      ['大于20', 4, 'number', 20, null, 'over', null, null],
+    ]],
+    ['大于20，小于30', [
+      ['大于20', 0, 'number', 20, null, 'over', null, null],
+      ['小于30', 5, 'number', 30, null, 'under', null, null],
+    ]],
+    // A price per unit: the 一 after the amount is 'per', and 钱 closes the amount.
+    ['五块钱一斤', [['五块钱', 0, 'money', 5, null, 'exact', 'CNY', null]]],
+    ['两块五一瓶', [['两块五', 0, 'money', 2.5, null, 'exact', 'CNY', null]]],
+  ]);
+
+  it.each(['总价,.99元', 'V.5', '1.5.77', '点一份外卖', '一、二等奖', '三角形', '那一天', '一年一度'])('%s is not a leading-point or lone-one figure', (input) => {
+    expect(extractFigures(input).filter((f) => f.value === 0.99 || f.value === 0.5 || f.value === 0.77 || f.value === 0.1 || f.value === 1)).toEqual([]);
+  });
+});
+
+describe('performance', () => {
+  it('stays linear on a 1 MB single line dense with numerals', () => {
+    const unit = '阿里斥资10亿,其中约3000万元用于补贴,覆盖5-8万家商户,增长26%,七成用户在二三十岁之间。第一';
+    const text = unit.repeat(Math.ceil((1 << 20) / unit.length));
+    const started = performance.now();
+    const figures = extractFigures(text, { exclude: [{ start: 0, end: 1 }] });
+    const elapsed = performance.now() - started;
+    expect(figures.length).toBeGreaterThan(100_000);
+    expect(elapsed).toBeLessThan(20_000); // quadratic steps took minutes here
+  }, 60_000);
+
+  it('handles thousands of excluded spans', () => {
+    const text = '2020年花了100万元，'.repeat(20_000);
+    const exclude = Array.from({ length: 20_000 }, (_, k) => ({ start: k * 13, end: k * 13 + 5 }));
+    const started = performance.now();
+    const figures = extractFigures(text, { exclude });
+    expect(figures.length).toBe(20_000);
+    expect(figures[0]!.text).toBe('100万元');
+    expect(performance.now() - started).toBeLessThan(10_000);
+  }, 60_000);
+
+  it('reports nothing for a megabyte of digits', () => {
+    expect(extractFigures('1234567890'.repeat(100_000))).toEqual([]);
+  });
+});

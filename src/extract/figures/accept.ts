@@ -86,6 +86,9 @@ function isCodeLike(text: string, draft: Draft): boolean {
   if (afterCore === '.' && isDigit(text[core.end + 1])) return true;
   if ((before === '/' || before === ':' || before === '：') && isDigit(text[draft.start - 2])) return true;
   if ((afterCore === '/' || afterCore === ':' || afterCore === '：') && isDigit(text[core.end + 1])) return true;
+  // 3·15晚会, 9·11事件: digits joined by a middle dot name a date or an event.
+  if (/[·•・]/.test(before ?? '') && isDigit(text[draft.start - 2])) return true;
+  if (/[·•・]/.test(afterCore ?? '') && isDigit(text[core.end + 1])) return true;
   // 7×24小时: a schedule, not a quantity.
   if (/[×*xX]/.test(afterCore ?? '') && isDigit(text[core.end + 1])) return true;
   if (/[×*]/.test(before ?? '') && isDigit(text[draft.start - 2])) return true;
@@ -129,16 +132,27 @@ function isDateLike(text: string, draft: Draft): boolean {
 
 function idiomContains(text: string, start: number, end: number): boolean {
   const { idioms, longestIdiom } = figureLexicon();
-  const from = Math.max(0, end - longestIdiom);
-  const window = text.slice(from, start + longestIdiom);
-  for (const idiom of idioms) {
-    let at = window.indexOf(idiom);
-    while (at >= 0) {
-      if (from + at <= start && from + at + idiom.length >= end) return true;
-      at = window.indexOf(idiom, at + 1);
+  // An idiom covering [start, end) starts at most longestIdiom - (end - start) before `start`.
+  for (let at = Math.max(0, end - longestIdiom); at <= start; at++) {
+    for (const idiom of idiomsStartingWith(text[at]!, idioms)) {
+      if (at + idiom.length >= end && text.startsWith(idiom, at)) return true;
     }
   }
   return false;
+}
+
+let idiomIndex: Map<string, string[]> | null = null;
+
+function idiomsStartingWith(ch: string, idioms: readonly string[]): readonly string[] {
+  if (!idiomIndex) {
+    idiomIndex = new Map();
+    for (const idiom of idioms) {
+      const bucket = idiomIndex.get(idiom[0]!);
+      if (bucket) bucket.push(idiom);
+      else idiomIndex.set(idiom[0]!, [idiom]);
+    }
+  }
+  return idiomIndex.get(ch) ?? [];
 }
 
 function rankFromOrdinal(text: string, draft: Draft): Accepted | null {
@@ -189,7 +203,7 @@ function loneOneMeasures(text: string, draft: Draft): boolean {
   // 每一公里, 那一岁; 五块钱一斤 is a price per unit.
   if (/[那这某每同哪逐另钱元块毛角]/.test(before)) return false;
   if (draft.unitKind === 'age' || draft.rule === 'multiplier') return true;
-  if (draft.unitKind === 'percent') return draft.rule !== 'tenths' && draft.rule !== 'discount'; // 一成不变, 一折腾
+  if (draft.unitKind === 'percent') return true; // 增长一成 (一成不变 is an idiom)
   if (draft.unitKind === 'number') return draft.unit !== null;
   if (draft.unitKind !== 'duration') return false;
   if (/[有当前后上下头整]/.test(before)) return false;

@@ -11,7 +11,8 @@ export interface Span {
 const BLOCKED_PATTERNS: RegExp[] = [
   // URLs and e-mail addresses.
   /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"'<>“”‘’]+/gi,
-  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
+  // Starts only where a run of address characters starts, so a long run is scanned once.
+  /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
   // Clock times 13:56, 13:56:39.
   /(?<![\d.])\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?![\d.])/g,
   // Phone numbers: 400-123-4567, 010-12345678, 13812345678, +86 …
@@ -35,4 +36,36 @@ export function blockedSpans(text: string): Span[] {
 
 export function overlapsAny(start: number, end: number, spans: readonly Span[]): boolean {
   return spans.some((s) => s.start < end && start < s.end);
+}
+
+/**
+ * Overlap queries against a fixed set of spans in O(log n) each: spans sorted by start, with the
+ * running maximum of their ends (an article may exclude thousands of date spans).
+ */
+export class SpanIndex {
+  private readonly starts: number[];
+  private readonly maxEnds: number[];
+
+  constructor(spans: readonly Span[]) {
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    this.starts = sorted.map((s) => s.start);
+    this.maxEnds = [];
+    let maxEnd = -Infinity;
+    for (const s of sorted) {
+      maxEnd = Math.max(maxEnd, s.end);
+      this.maxEnds.push(maxEnd);
+    }
+  }
+
+  overlaps(start: number, end: number): boolean {
+    // Number of spans starting before `end`; one of them overlaps iff the largest end passes `start`.
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.maxEnds[lo - 1]! > start;
+  }
 }

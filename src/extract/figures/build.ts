@@ -11,7 +11,7 @@ import type { Approximation, FigureKind } from '../../types.ts';
 import { addDigits, CHINESE_DIGITS, multiplyDigits, scaleDigits } from '../numerals.ts';
 import type { Core } from './cores.ts';
 import { isDigit, isNumeralChar } from './cores.ts';
-import { figureLexicon, wordEndingAt, wordStartingAt, type UnitEntry } from './lexicon.ts';
+import { entriesEndingAt, entriesStartingAt, figureLexicon, wordEndingAt, wordStartingAt, type UnitEntry } from './lexicon.ts';
 
 export interface Draft {
   start: number;
@@ -86,8 +86,8 @@ function readMoneyCompound(text: string, at: number, level: number): { add: stri
       q++;
     }
     const digit = compoundDigit(text[q]);
-    // One digit per place: 3块50 or 两块五十 are not compounds.
-    if (digit === null || isNumeralChar(text[q + 1])) break;
+    // One digit per place: 3块50 or 两块五十 are not compounds; in 一块五一个 the 一 starts a new quantity.
+    if (digit === null || (isNumeralChar(text[q + 1]) && !startsQuantityOfOne(text, q + 1))) break;
     q++;
     const minor = minorCurrencyUnits.find((m) => text.startsWith(m.word, q) && m.powerOfTen < level);
     if (minor) {
@@ -100,7 +100,7 @@ function readMoneyCompound(text: string, at: number, level: number): { add: stri
     }
     if (skippedZero || level - 1 < -2) break;
     // 两块一斤: a digit before a measure word starts the next quantity.
-    if (figureLexicon().units.some((u) => text.startsWith(u.word, q))) break;
+    if (entriesStartingAt(text, q, figureLexicon().units).some((u) => text.startsWith(u.word, q))) break;
     // Elided unit: 3块5 is 3.5, 一块二毛五 ends in 五分.
     total = addDigits(total, scaleDigits(String(digit), level - 1));
     pos = q;
@@ -110,10 +110,16 @@ function readMoneyCompound(text: string, at: number, level: number): { add: stri
   return found ? { add: total, end: pos } : null;
 }
 
+/** 一个, 一斤, 两瓶 at `at`: one or two of a measure word, as in the price 一块五一个. */
+function startsQuantityOfOne(text: string, at: number): boolean {
+  if (text[at] !== '一' && text[at] !== '两') return false;
+  return entriesStartingAt(text, at + 1, figureLexicon().units).some((u) => text.startsWith(u.word, at + 1));
+}
+
 /** A unit from the lexicon starting at `at`, honouring its restrictions. */
 function unitAt(text: string, at: number, core: Core): UnitEntry | null {
   const { units } = figureLexicon();
-  for (const entry of units) {
+  for (const entry of entriesStartingAt(text, at, units)) {
     if (!text.startsWith(entry.word, at)) continue;
     const after = at + entry.word.length;
     if (!notFollowed(text, after, entry.notFollowedBy)) continue;
@@ -227,7 +233,7 @@ export function attachSuffix(text: string, core: Core): Draft {
 /** A currency written after the amount (元, 美元, 块钱, RMB), honouring its restrictions. */
 function currencyAt(text: string, at: number) {
   const { suffixCurrencies } = figureLexicon();
-  for (const entry of suffixCurrencies) {
+  for (const entry of entriesStartingAt(text, at, suffixCurrencies)) {
     if (!text.startsWith(entry.word, at)) continue;
     const after = at + entry.word.length;
     if (!notFollowed(text, after, entry.notFollowedBy)) continue;
@@ -362,7 +368,7 @@ function attachUnitOrCurrency(text: string, draft: Draft, start: number): number
 
 function attachSuffixApprox(text: string, draft: Draft): void {
   const { suffixApprox } = figureLexicon();
-  const entry = suffixApprox.find(
+  const entry = entriesStartingAt(text, draft.end, suffixApprox).find(
     (e) => text.startsWith(e.word, draft.end) && notFollowed(text, draft.end + e.word.length, e.notFollowedBy),
   );
   if (!entry) return;
@@ -438,7 +444,7 @@ export function attachPrefix(text: string, draft: Draft): void {
   for (let round = 0; round < 2; round++) {
     if (draft.currency === null || draft.currencyWord === null || round > 0) {
       const gap = text[draft.start - 1] === ' ' && /[A-Z$¥￥€£]/.test(text[draft.start - 2] ?? '') ? 1 : 0;
-      const currency = lexicon.prefixCurrencies.find((c) => {
+      const currency = entriesEndingAt(text, draft.start - gap, lexicon.prefixCurrencies).find((c) => {
         const at = draft.start - gap - c.word.length;
         return at >= 0 && text.startsWith(c.word, at);
       });
@@ -459,7 +465,7 @@ export function attachPrefix(text: string, draft: Draft): void {
       }
     }
     if (draft.prefixApprox === null && !isRankShape(draft.core)) {
-      const approx = lexicon.prefixApprox.find((a) => {
+      const approx = entriesEndingAt(text, draft.start, lexicon.prefixApprox).find((a) => {
         const at = draft.start - a.word.length;
         if (at < 0 || !text.startsWith(a.word, at)) return false;
         if (a.bareScaleOnly && !draft.core.bareScale && !/^[百千万亿]/.test(ahead(text, draft.core.start))) return false;
@@ -474,6 +480,22 @@ export function attachPrefix(text: string, draft: Draft): void {
     }
   }
   attachComparison(text, draft);
+  attachBelowZero(text, draft);
+}
+
+const TEMPERATURE_UNITS = new Set(['度', '摄氏度', '华氏度', '℃']);
+
+/** 零下10度 is -10 degrees: 零下 is the sign of a temperature. */
+function attachBelowZero(text: string, draft: Draft): void {
+  if (!draft.unit || !TEMPERATURE_UNITS.has(draft.unit) || !text.startsWith('零下', draft.start - 2)) return;
+  if (draft.lo.startsWith('-')) return;
+  draft.start -= 2;
+  if (draft.hi === null) {
+    draft.lo = `-${draft.lo}`;
+  } else {
+    // 零下5到10度 is -10..-5: the bounds swap when negated.
+    [draft.lo, draft.hi] = [`-${draft.hi}`, `-${draft.lo}`];
+  }
 }
 
 /**

@@ -125,6 +125,9 @@ function baseCore(start: number, end: number, numeral: string, lo: string, rule:
 // Positional numerals
 // ---------------------------------------------------------------------------------------------
 
+/** Longer runs are not quantities: 1,234,567,890,123.45 and 一千二百三十四万五千六百七十八 fit easily. */
+const MAX_NUMERAL_LENGTH = 40;
+
 /** End of the numeral run starting at `start` (digits, separators between digits, Chinese numerals). */
 function runEnd(text: string, start: number): number {
   let j = start;
@@ -143,7 +146,7 @@ function runEnd(text: string, start: number): number {
     // Upper-case K and W are kilo and watt as often as scales (4K电视): only next to a currency sign.
     else if (/[KW]/.test(ch) && isDigit(prev) && (/[$€£¥￥]/.test(next ?? '') || /[$€£¥￥]/.test(text[start - 1] ?? ''))) j++;
     // 100K, 1200K at a word end; a single digit (4K, 8K) is a resolution, not thousands.
-    else if (ch === 'K' && isDigit(prev) && isDigit(text[j - 2]) && !(next && (LATIN.test(next) || isDigit(next) || !isBoundary(next)))) j++;
+    else if (ch === 'K' && isDigit(prev) && isDigit(text[j - 2]) && isBoundary(next)) j++;
     else break;
   }
   return j;
@@ -172,6 +175,11 @@ function scanNumerals(text: string, taken: boolean[]): Core[] {
       continue;
     }
     const end = runEnd(text, i);
+    if (end - i > MAX_NUMERAL_LENGTH) {
+      // A digit run this long is a code or noise, never a quantity (and parsing it would be quadratic).
+      i = end;
+      continue;
+    }
     let found: Core | null = null;
     for (let e = end; e > i && !found; e--) {
       if (!isNumeralChar(text[e - 1]) && !/[kKwW]/.test(text[e - 1]!)) continue;
@@ -195,7 +203,8 @@ function scanNumerals(text: string, taken: boolean[]): Core[] {
 // Special shapes
 // ---------------------------------------------------------------------------------------------
 
-const NUM = '[0-9.零〇○一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟]+';
+/** Bounded: an unbounded class makes every position of a long digit run rescan the run. */
+const NUM = '[0-9.零〇○一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟]{1,24}';
 const RANGE_LINK = '(?:到|至|-|–|—|~|～|〜)';
 
 function chineseDigitValue(ch: string): number {
@@ -212,7 +221,7 @@ function scanPercentWords(text: string): Core[] {
     if (!lo) continue;
     let end = m.index + m[0].length;
     let hi: string | null = null;
-    const tail = new RegExp(`^${RANGE_LINK}(?:${m[1]}分之)?(${NUM})`).exec(text.slice(end));
+    const tail = new RegExp(`^${RANGE_LINK}(?:${m[1]}分之)?(${NUM})`).exec(text.slice(end, end + 32));
     if (tail) {
       const upper = parseNumber(tail[1]!);
       if (upper && upper.value > lo.value) {

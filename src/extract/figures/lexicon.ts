@@ -147,9 +147,48 @@ export function figureLexicon(): FigureLexicon {
   return cached;
 }
 
+/**
+ * Lists indexed by the first or last character of their words, so a lookup at a position only
+ * tries the few words that can match there. Built once per list (lists are cached with the
+ * lexicon); each per-character list keeps the caller's order (longest first).
+ */
+const byFirst = new WeakMap<object, Map<string, unknown[]>>();
+const byLast = new WeakMap<object, Map<string, unknown[]>>();
+
+function indexed<E>(cache: WeakMap<object, Map<string, unknown[]>>, list: readonly E[], charOf: (e: E) => string): Map<string, E[]> {
+  let index = cache.get(list);
+  if (!index) {
+    index = new Map();
+    for (const entry of list) {
+      const ch = charOf(entry);
+      const bucket = index.get(ch);
+      if (bucket) bucket.push(entry);
+      else index.set(ch, [entry]);
+    }
+    cache.set(list, index);
+  }
+  return index as Map<string, E[]>;
+}
+
+const NONE: never[] = [];
+
+/** Entries whose word may start at `at` (its first character matches). */
+export function entriesStartingAt<E extends { word: string }>(text: string, at: number, list: readonly E[]): readonly E[] {
+  const ch = text[at];
+  return ch === undefined ? NONE : (indexed(byFirst, list, (e) => e.word[0]!).get(ch) ?? NONE);
+}
+
+/** Entries whose word may end at `end` (its last character matches). */
+export function entriesEndingAt<E extends { word: string }>(text: string, end: number, list: readonly E[]): readonly E[] {
+  const ch = text[end - 1];
+  return ch === undefined ? NONE : (indexed(byLast, list, (e) => e.word[e.word.length - 1]!).get(ch) ?? NONE);
+}
+
 /** Does any of `words` end exactly at `end` in `text`? Returns the longest such word. */
 export function wordEndingAt(text: string, end: number, words: readonly string[]): string | null {
-  for (const word of words) {
+  const ch = text[end - 1];
+  if (ch === undefined) return null;
+  for (const word of indexed(byLast, words, (w) => w[w.length - 1]!).get(ch) ?? NONE) {
     if (end >= word.length && text.startsWith(word, end - word.length)) return word;
   }
   return null;
@@ -157,6 +196,8 @@ export function wordEndingAt(text: string, end: number, words: readonly string[]
 
 /** Does any of `words` start at `start`? Returns the first (callers pass longest-first lists). */
 export function wordStartingAt(text: string, start: number, words: readonly string[]): string | null {
-  for (const word of words) if (text.startsWith(word, start)) return word;
+  const ch = text[start];
+  if (ch === undefined) return null;
+  for (const word of indexed(byFirst, words, (w) => w[0]!).get(ch) ?? NONE) if (text.startsWith(word, start)) return word;
   return null;
 }
