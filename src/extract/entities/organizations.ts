@@ -12,6 +12,7 @@ import { isCjk, type TextIndex } from './text-index.ts';
 /** Suffixes that only turn the lexicon name before them into a longer name of the same company. */
 const COMPANY_FORM = /^(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|控股|控股公司|股份公司)$/;
 const MAX_CHAIN_TOKENS = 7;
+const PROVINCE = /^..+(?:省|自治区)$/;
 const MAX_CHAIN_LENGTH = 26;
 
 interface SuffixSplit {
@@ -70,7 +71,11 @@ function suffixSplit(token: Token, rules: EntityRules): SuffixSplit | null {
     const split = cut(s.slice(0, k));
     if (split) return split;
   }
-  return cut(s);
+  const whole = cut(s);
+  if (whole) return whole;
+  // 万达/队以: jieba's HMM glued the next function character onto the suffix.
+  if (token.tag === 'x' && s.length >= 2 && rules.person.trailingFunctionChars.has(s[s.length - 1])) return cut(s.slice(0, -1));
+  return null;
 }
 
 /** jieba's `nt` covers real bodies but also disciplines and ordinary words (统计学, 音乐会, 国际化). */
@@ -98,7 +103,16 @@ function chainStart(
   // 东部 (of 朝鲜东部) and 三局 are words or counts, not a name plus a suffix.
   const token = tokens[i];
   const bodyWord = o.twoCharSuffixWords.has(token.text);
-  if (split.prefix && !bodyWord && (o.genericOrgWords.has(token.text) || /^[0-9一二三四五六七八九十百千两几多]/.test(split.prefix))) return null;
+  // Only a prefix that is all numerals is a count (三局, 十八处); 四川大学 and 百度公司 merely start with one.
+  if (split.prefix && !bodyWord && (o.genericOrgWords.has(token.text) || /^[0-9一二三四五六七八九十百千两几多]+$/.test(split.prefix))) return null;
+  // 研究部署, 蝉联冠军: the token ends in an ordinary word that merely ends in a suffix character.
+  const lastWord = token.text.slice(-(split.suffix.length + 1));
+  if (token.text.length - lastWord.length >= 2 && weak && !['nt', 'nz', 'j', 'x'].includes(token.tag) && o.genericOrgWords.has(lastWord) &&
+    !o.twoCharSuffixWords.has(lastWord) && !o.suffixes.has(lastWord)) return null;
+  // 研究所/建所, 区委/组织: a weak suffix right after a complete organization word does not extend it.
+  const before = tokens[i - 1];
+  if (weak && split.prefix.length <= 1 && !bodyWord && before && before.end === token.start && o.suffixes.suffixOf(before.text) &&
+    !o.weakSuffixes.has(o.suffixes.suffixOf(before.text)!)) return null;
   // A two-character word ending in a one-character suffix is usually just a word (冠军, 东部), unless it names a body (市委).
   if (weak && split.suffix.length === 1 && split.prefix.length === 1 && !bodyWord && !['nt', 'j', 'nz', 'x'].includes(token.tag)) return null;
   const prefixIsName = split.prefix.length >= 2 && !o.chainModifiers.has(split.prefix) && !o.genericHeads.has(split.prefix) &&
@@ -129,6 +143,13 @@ function chainStart(
       // 上海/汽车, 中国/企业: a place before an industry word is a generic phrase.
       return null;
     }
+    // 浙江省/温州市/人民政府, 山东省/青岛/啤酒/有限公司: the province is named beside the body, not in it
+    // (湖南省/高级/人民法院 keeps it: no other name follows the province).
+    const next = tokens[properAt + 1];
+    const nameFollows = properAt + 1 < i
+      ? o.properTags.has(next.tag) && next.tag !== 'x'
+      : split.prefix.length >= 2 && !o.chainModifiers.has(split.prefix) && !o.chainModifiers.has(split.prefix.slice(0, 2));
+    if (PROVINCE.test(head.text) && head.tag === 'ns' && nameFollows) return properAt + 1;
     return properAt;
   }
   if (prefixIsName && !weak) return i;

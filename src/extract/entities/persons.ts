@@ -106,6 +106,10 @@ class PersonFinder {
       // Two-character all-transliteration words are as often places or brands (宁德) as names.
       const foreign = token.tag === 'nrt' ? 2.5 : s.length >= 3 ? 2 : 1;
       out.push({ start: token.start, end: token.end, base: foreign, rule: 'person:jieba-foreign' });
+    } else if (token.tag !== 'nrt' && s.length === 3 && this.surnameLengthOf(s) === 1 && this.chineseNameBase(s, 0.5, true) !== null) {
+      // 张万年, 金大中: jieba knows the whole name, but a given-name character is also a function
+      // character (年, 中), which rules out names built from pieces; here only a title or verb decides.
+      out.push({ start: token.start, end: token.end, base: 0.5, rule: 'person:jieba' });
     } else if (token.tag === 'nrt' && s.length <= 6) {
       out.push({ start: token.start, end: token.end, base: 1.5, rule: 'person:jieba-foreign' });
     }
@@ -240,7 +244,8 @@ class PersonFinder {
       if (start < 0 || !this.index.isBoundary(start)) continue;
       const whole = this.index.tokenStartingAt(start);
       if (whole < 0 || FUNCTION_TAGS.has(this.tokens[whole].tag)) continue;
-      if (placeOffice && whole >= 0 && this.tokens[whole].end === end && this.tokens[whole].tag === 'ns') continue;
+      const wholePlace = whole >= 0 && this.tokens[whole].end === end && this.tokens[whole].tag === 'ns';
+      if (wholePlace && (placeOffice || this.index.wordEndingAt(start, this.p.placeCuesBefore))) continue;
       const sl = this.surnameLengthAt(start);
       if (sl === 0 || length - sl < 1) continue;
       out.push({ start, end, base: 0.5, rule: 'person:title-after' });
@@ -296,15 +301,21 @@ class PersonFinder {
   // --- checks -----------------------------------------------------------------------------
 
   /** Base score of a Chinese name (surname + 1–2 given characters), or null when it cannot be one. */
-  private chineseNameBase(s: string, base: number): number | null {
+  private chineseNameBase(s: string, base: number, allowBreakChars = false): number | null {
     const sl = this.surnameLengthOf(s);
     if (sl === 0) return null;
     const given = s.slice(sl);
     if (given.length < 1 || given.length > 2) return null;
-    if ([...given].some((c) => this.p.breakChars.has(c) || !isCjk(c))) return null;
-    if (this.p.finalStopChars.has(s[s.length - 1]) || this.p.stopwords.has(s)) return null;
+    if ([...given].some((c) => (!allowBreakChars && this.p.breakChars.has(c)) || !isCjk(c))) return null;
+    if ((!allowBreakChars && this.p.finalStopChars.has(s[s.length - 1])) || this.p.stopwords.has(s)) return null;
     if (sl === 1 && this.p.ambiguousSurnames.has(s[0])) return given.length === 1 ? base - 2 : base - 1;
     return base;
+  }
+
+  /** Surname (not one that starts many words) + two clean given-name characters: 陈佳洱 even when jieba tags it a noun. */
+  private unambiguousChineseName(name: string): boolean {
+    return name.length === 3 && this.surnameLengthOf(name) === 1 && !this.p.ambiguousSurnames.has(name[0]) &&
+      this.chineseNameBase(name, 1) !== null;
   }
 
   private plausible(proposal: Proposal, name: string): boolean {
@@ -314,13 +325,16 @@ class PersonFinder {
     if (![...name].every((c) => isCjk(c) || this.p.separators.has(c))) return false;
     if (!proposal.rule.startsWith('person:jieba') && proposal.rule !== 'person:indefinite' && [...name.slice(1)].some((c) => this.p.breakChars.has(c))) return false;
     if (!this.endsCleanly(proposal.end) || !this.index.isBoundary(proposal.start)) return false;
+    // 张家口地区, 在湛江参加: a place noun after, or a place cue before a whole place-tagged word.
+    if (this.index.wordStartingAt(proposal.end, this.p.placeNounsAfter)) return false;
     // A name does not follow a digit or a Latin letter directly (6万人).
     if (/[0-9A-Za-z０-９]/.test(this.text[proposal.start - 1] ?? '')) return false;
     // A whole dictionary word with a non-name tag (宿舍/n, 高兴/b) is not a name; jieba's dictionary
     // does tag some foreign names as nouns (基辛格/n), which only a title can rescue.
     const t = this.index.tokenStartingAt(proposal.start);
     if (t >= 0 && this.tokens[t].end === proposal.end && !NAME_LIKE_TAGS.has(this.tokens[t].tag)) {
-      const rescued = proposal.contextIncluded && name.length >= 3 && (this.isTransliteration(name) || proposal.rule === 'person:title-japanese');
+      const rescued = proposal.contextIncluded && name.length >= 3 &&
+        (this.isTransliteration(name) || proposal.rule === 'person:title-japanese' || this.unambiguousChineseName(name));
       if (!rescued) return false;
     }
     return true;

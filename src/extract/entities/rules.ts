@@ -27,6 +27,9 @@ export interface EntityRules {
     placeOfficeTitles: WordList;
     japaneseSurnames: Set<string>;
     indefiniteGivenNames: WordList;
+    /** Words that make the name before them a place (张家口地区, 湛江一带). */
+    placeNounsAfter: WordList;
+    placeCuesBefore: WordList;
   };
   organization: {
     suffixes: WordList;
@@ -108,6 +111,8 @@ export function compileEntityRules(path: string): EntityRules {
       placeOfficeTitles: new WordList(p.placeOfficeTitles),
       japaneseSurnames: new Set(p.japaneseSurnames),
       indefiniteGivenNames: new WordList(p.indefiniteGivenNames),
+      placeNounsAfter: new WordList(p.placeNounsAfter),
+      placeCuesBefore: new WordList(raw.place.placeCuesBefore),
     },
     organization: {
       suffixes: new WordList(o.suffixes),

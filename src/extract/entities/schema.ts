@@ -58,6 +58,7 @@ export const entityRulesSchema = z
         placeOfficeTitles: words,
         japaneseSurnames: words,
         indefiniteGivenNames: words,
+        placeNounsAfter: words,
       })
       .strict(),
     organization: z
