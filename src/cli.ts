@@ -5,7 +5,7 @@ import { configPath, loadConfig, type PipelineConfig } from './config/config.ts'
 import { UsageError } from './config/errors.ts';
 import { extractLine, type ExtractRequest } from './extract/line.ts';
 import { runIncremental, statusOf, type RunReport } from './pipeline/incremental.ts';
-import { LockedError, releaseHeldLocks } from './pipeline/lock.ts';
+import { LockedError, lockHolder, releaseHeldLocks } from './pipeline/lock.ts';
 import { loadResources } from './pipeline/resources.ts';
 import type { Progress } from './pipeline/run.ts';
 import { watchInput } from './pipeline/watch.ts';
@@ -176,6 +176,8 @@ function statusText(status: Status, config: PipelineConfig): string {
   const lines: string[] = [];
   const json = statusJson(status);
   if (!status.hasState) lines.push(`no state in ${configPath(config, config.output)} yet: every article is new`);
+  const holder = lockHolder(configPath(config, config.output));
+  if (holder) lines.push(`a run is in progress (pid ${holder.pid}, ${holder.command}, started ${holder.startedAt}): what it has not finished is listed`);
   const reprocess = status.toProcess.filter((f) => f.reason === 'rules' || f.reason === 'config');
   if (reprocess.length) {
     const why = reprocess.some((f) => f.reason === 'rules') ? 'the code or a lexicon changed' : 'a per-article option in the config changed';
@@ -203,20 +205,17 @@ async function watchCommand(config: PipelineConfig): Promise<number> {
       process.stderr.write(`${new Date().toLocaleTimeString()} ${summaryLine(report, config)}`);
     } catch (error) {
       clearProgress();
-      // The watch goes on: the next change may fix it (a lexicon being edited, a busy folder).
+      // The watch goes on: the next change may fix it (a lexicon being edited); a busy folder is
+      // tried again shortly.
       const message = error instanceof UsageError || error instanceof LockedError ? error.message : ((error as Error).stack ?? String(error));
       process.stderr.write(`${new Date().toLocaleTimeString()} run failed: ${message}\n`);
+      if (error instanceof LockedError) watcher.poke();
     } finally {
       running = false;
     }
   };
-  process.off('SIGINT', onSigint);
-  process.off('SIGTERM', onSigterm);
   const watcher = watchInput(config, config.run.watchDebounceMs, runOnce);
-  await watcher.ready;
-  await runOnce();
-  process.stderr.write(`watching ${configPath(config, config.input)} (Ctrl-C to stop)\n`);
-  return new Promise<number>((resolve) => {
+  const stopped = new Promise<number>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -231,9 +230,16 @@ async function watchCommand(config: PipelineConfig): Promise<number> {
         resolve(0);
       });
     };
+    // These replace the handlers for a single run (below), which would end the watch at once.
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  await watcher.ready;
+  await runOnce();
+  process.stderr.write(`watching ${configPath(config, config.input)} (Ctrl-C to stop)\n`);
+  return stopped;
 }
 
 let progressShown = false;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { configPath, type PipelineConfig } from '../config/config.ts';
 import { UsageError } from '../config/errors.ts';
 import { toJson, writeFileAtomic } from '../report/write.ts';
-import { removeDatabaseFiles, STATE_FILE, StateStore, type ResultToStore, type StoredArticle } from '../state/store.ts';
+import { STATE_FILE, StateStore, type ResultToStore, type StoredArticle } from '../state/store.ts';
 import { currentVersions, type Versions } from '../state/versions.ts';
 import { acquireLock, LOCK_FILE } from './lock.ts';
 import { loadResources } from './resources.ts';
@@ -110,13 +110,9 @@ export function planRun(
 export function statusOf(config: PipelineConfig): Plan & { hasState: boolean } {
   const files = listInputFiles(config);
   const versions = currentVersions(config);
-  const store = StateStore.openExisting(configPath(config, config.output));
-  try {
-    const stored = store?.articles() ?? new Map<string, StoredArticle>();
-    return { ...planRun(config, files, stored, versions), hasState: store !== null };
-  } finally {
-    store?.close();
-  }
+  const outputDir = configPath(config, config.output);
+  const hasState = existsSync(join(outputDir, STATE_FILE));
+  return { ...planRun(config, files, readState(outputDir).articles, versions), hasState };
 }
 
 /** How many results are committed together: few enough to lose little to a kill, enough to be cheap. */
@@ -143,22 +139,26 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
   stages.plan = performance.now() - started;
   const outputDir = configPath(config, config.output);
   const outputExisted = existsSync(outputDir);
-  const stateExisted = existsSync(join(outputDir, STATE_FILE));
 
   const lock = acquireLock(outputDir, options.command ?? 'run');
   if (lock.tookOver) notice(`took over the lock of a run that is gone (pid ${lock.tookOver.pid}, started ${lock.tookOver.startedAt})`);
+  // The state is read first and opened for writing only once the lexicons have loaded: a config
+  // or data-file error leaves the output folder exactly as it was.
   let store: StateStore | null = null;
-  let committed = false;
+  const state = (): StateStore => {
+    if (!store) {
+      store = StateStore.open(outputDir);
+      if (store.rebuilt) notice(store.rebuilt);
+    }
+    return store;
+  };
   try {
-    store = StateStore.open(outputDir);
-    if (store.rebuilt) notice(store.rebuilt);
-    const state = store;
     let mark = performance.now();
-    const plan = planRun(config, files, state.articles(), versions, options.force);
+    const before = readState(outputDir);
+    const plan = planRun(config, files, before.articles, versions, options.force);
     stages.plan += performance.now() - mark;
 
-    const meta = state.meta();
-    if (!plan.toProcess.length && (meta.rules_version !== versions.rulesVersion || meta.config_hash !== versions.configHash)) {
+    if (!plan.toProcess.length && (before.meta.rules_version !== versions.rulesVersion || before.meta.config_hash !== versions.configHash)) {
       // Nothing to process, yet the data files changed: still check that they load.
       mark = performance.now();
       loadResources(config);
@@ -171,8 +171,7 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
     const commit = (): void => {
       if (!pending.length) return;
       const storeStarted = performance.now();
-      state.save(pending.splice(0), versions);
-      committed = true;
+      state().save(pending.splice(0), versions);
       stages.store = (stages.store ?? 0) + performance.now() - storeStarted;
       lastCommit = performance.now();
     };
@@ -197,17 +196,18 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
     if (processing.loadMs) stages.load = (stages.load ?? 0) + processing.loadMs;
     stages.process = performance.now() - mark;
 
-    state.remove(plan.removed.map((a) => a.file));
-    committed = true;
+    const writer = state();
+    writer.remove(plan.removed.map((a) => a.file));
     removeStaleTemporaryFiles(outputDir);
 
-    const finished = writeReportsFromState(outputDir, state, reconcileOptions(config));
+    const finished = writeReportsFromState(outputDir, writer, reconcileOptions(config));
     stages.readback = finished.readbackMs;
     stages.reconcile = finished.reconcileMs;
     stages.reports = finished.reportsMs;
     mark = performance.now();
-    state.saveConflicts(finished.groups);
-    state.setMeta({ config_hash: versions.configHash, rules_version: versions.rulesVersion, last_run: new Date().toISOString() });
+    writer.saveConflicts(finished.groups);
+    writer.setMeta({ config_hash: versions.configHash, rules_version: versions.rulesVersion, last_run: new Date().toISOString() });
+    writer.close();
     stages.store = (stages.store ?? 0) + performance.now() - mark;
 
     const report: RunReport = {
@@ -222,17 +222,25 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
     writeFileAtomic(join(outputDir, RUN_REPORT_FILE), toJson(report));
     return report;
   } catch (error) {
-    if (error instanceof UsageError && !committed) {
-      // A config or data-file problem leaves the output folder as it was.
-      store?.close();
-      if (!stateExisted) removeDatabaseFiles(join(outputDir, STATE_FILE));
+    if (error instanceof UsageError && !store) {
+      // Nothing was written: leave no trace, not even the output folder this run created.
       lock.release();
       if (!outputExisted && isEmptyDir(outputDir)) rmdirSync(outputDir);
     }
     throw error;
   } finally {
-    store?.close();
+    (store as StateStore | null)?.close();
     lock.release();
+  }
+}
+
+/** What the last runs stored, read without writing anything (no state yet: nothing). */
+function readState(outputDir: string): { articles: Map<string, StoredArticle>; meta: Record<string, string> } {
+  const reader = StateStore.openExisting(outputDir);
+  try {
+    return { articles: reader?.articles() ?? new Map(), meta: reader?.meta() ?? {} };
+  } finally {
+    reader?.close();
   }
 }
 

@@ -9,6 +9,8 @@ export interface InputWatcher {
   close(): Promise<void>;
   /** True while a run started by the watcher is in progress. */
   readonly running: boolean;
+  /** Ask for a rerun (debounced), as if the input folder had changed. */
+  poke(): void;
 }
 
 /**
@@ -74,6 +76,7 @@ export function watchInput(config: PipelineConfig, debounceMs: number, rerun: ()
     get running() {
       return running;
     },
+    poke: schedule,
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);

@@ -149,6 +149,8 @@ export class StateStore {
   /** What reports and reconciliation read of every article, sorted by file. */
   loadCores(): Array<{ file: string; core: ArticleCore }> {
     const rows = this.statements.selectCores.raw().all() as Array<[string, string]>;
+    // Sorted here, as listInputFiles sorts (UTF-16 order; SQLite would compare UTF-8 bytes).
+    rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return rows.map(([file, core]) => ({ file, core: JSON.parse(core) as ArticleCore }));
   }
 
@@ -177,8 +179,20 @@ export class StateStore {
     })();
   }
 
+  /**
+   * Close; a writer first turns the log back into a rollback journal, so that at rest the state
+   * is one self-contained file that readers (`status`, sqlite3) open without creating any.
+   */
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    if (!this.db.readonly) {
+      try {
+        this.db.pragma('journal_mode = DELETE');
+      } catch {
+        // Another connection (a user's sqlite3) is reading: the log stays until the next run.
+      }
+    }
+    this.db.close();
   }
 
   private deleteFile(file: string): void {
@@ -196,9 +210,12 @@ function asText(value: unknown): string | null {
 function openDatabase(path: string): Database.Database {
   const db = new Database(path);
   try {
-    // A rollback journal keeps the database one self-contained file; any process killed mid-write
-    // leaves a hot journal that the next open rolls back.
-    db.pragma('journal_mode = DELETE');
+    // Large pages: most of the data are per-article report fragments of tens of KB, which small
+    // pages split into long overflow chains (only takes effect when the file is created).
+    db.pragma('page_size = 65536');
+    // While a run writes: write-ahead log, synced at checkpoints only. A process killed at any
+    // moment loses at most the transactions not yet committed; the next open recovers the log.
+    db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 10000');
     if (readSchemaVersion(db) !== SCHEMA_VERSION) {
@@ -238,7 +255,7 @@ function prepare(db: Database.Database) {
   return {
     selectArticles: db.prepare('SELECT file, id, content_key, status, config_hash, rules_version, retry FROM articles'),
     selectMeta: db.prepare('SELECT key, value FROM meta'),
-    selectCores: db.prepare('SELECT file, core FROM articles ORDER BY file'),
+    selectCores: db.prepare('SELECT file, core FROM articles'),
     selectFragment,
     upsertMeta: write('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     insertArticle: write(

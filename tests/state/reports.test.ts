@@ -5,7 +5,8 @@ import { processArticleFile } from '../../src/pipeline/article.ts';
 import { loadResources, type Resources } from '../../src/pipeline/resources.ts';
 import { finishRun, listInputFiles, reconcileOptions } from '../../src/pipeline/run.ts';
 import type { ArticleResult } from '../../src/pipeline/rows.ts';
-import { packResult, renderFragment } from '../../src/state/fragments.ts';
+import { csvLines, packResult, renderFragment } from '../../src/state/fragments.ts';
+import { toCsv } from '../../src/report/write.ts';
 import { writeReportsFromState } from '../../src/state/reports.ts';
 import { StateStore } from '../../src/state/store.ts';
 import { expectSameReports, sample, sampleCorpus, SAMPLES, tempDir, testConfig, variant } from './helpers.ts';
@@ -25,6 +26,9 @@ function corpus(withSameIds: boolean): string {
   writeFileSync(join(input, 'empty.txt'), '');
   writeFileSync(join(input, 'copy.txt'), sample(SAMPLES[0]));
   writeFileSync(join(input, 'variant.txt'), variant(sample(SAMPLES[1]), 3));
+  // Names that sort differently in UTF-16 (JavaScript) and UTF-8 (SQLite): U+1F4F0 vs U+FF5A.
+  writeFileSync(join(input, '\u{1F4F0}.txt'), variant(sample(SAMPLES[3]), 2));
+  writeFileSync(join(input, '\uFF5A.txt'), variant(sample(SAMPLES[3]), 2));
   if (withSameIds) {
     // Same id ("variant", and a sample's id) in a sub-folder: rows of both interleave by position.
     mkdirSync(join(input, 'sub'));
@@ -82,5 +86,14 @@ describe('fragments', () => {
     expect(fragment.json).toBe(JSON.stringify(rows, null, 2).slice(2, -2));
     expect(fragment.csv).toBe('a,来往,product,来往,來往,3,5,"推出""来往,""。",false,lexicon\r\na,阿里巴巴,organization,阿里,阿里,0,2,阿里,true,suffix\r\n');
     expect(renderFragment('entities', [])).toEqual({ json: '', csv: '' });
+  });
+
+  it('write CSV lines exactly as toCsv does, for awkward cells too', () => {
+    const awkward = ['', ' ', 'a,b', 'say "hi"', '"', 'line\nbreak', 'cr\r', 'crlf\r\n', ',', '，全角', '=1+1', '-3', ' lead', 'trail ', '\t', '😀', '\u2028'];
+    const values: unknown[] = [...awkward, null, undefined, true, false, 0, -0, 1.5, 1e21, 2.15e-7, NaN, ['x', 'y,z'], [{ a: 1 }], []];
+    const rows = values.map((value, i) => ({ article: `a${i}`, text: value, original: values[(i + 7) % values.length], start: i, end: value, sentence: { nested: value } }));
+    const columns = ['article', 'text', 'original', 'start', 'end', 'sentence.nested', 'missing'];
+    const header = toCsv([], columns);
+    expect(csvLines(rows, columns)).toBe(toCsv(rows, columns).slice(header.length));
   });
 });

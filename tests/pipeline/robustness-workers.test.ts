@@ -1,0 +1,99 @@
+import Database from 'better-sqlite3';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runIncremental } from '../../src/pipeline/incremental.ts';
+import type { ArticleRow } from '../../src/pipeline/rows.ts';
+import { STATE_FILE } from '../../src/state/store.ts';
+import { expectSameReports, sample, sampleCorpus, SAMPLES, tempDir, testConfig } from '../state/helpers.ts';
+
+/** A worker that hangs or dies costs its article only; the article is retried on the next run. */
+
+const WORKERS = { inProcessBelow: 0, workers: 2 };
+
+function articles(output: string): ArticleRow[] {
+  return JSON.parse(readFileSync(join(output, 'articles.json'), 'utf8')) as ArticleRow[];
+}
+
+function retryFlags(output: string): Record<string, number> {
+  const db = new Database(join(output, STATE_FILE), { readonly: true });
+  try {
+    const rows = db.prepare('SELECT file, retry FROM articles').all() as Array<{ file: string; retry: number }>;
+    return Object.fromEntries(rows.map((r) => [r.file, r.retry]));
+  } finally {
+    db.close();
+  }
+}
+
+/** Worker processes of this test process (children running src/pipeline/workers.ts). */
+function workerPids(): Array<{ pid: number }> {
+  const found: Array<{ pid: number }> = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent !== process.pid || !readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('workers.ts')) continue;
+      found.push({ pid: Number(name) });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
+}
+
+describe('worker failures', () => {
+  it('records an article that takes too long as a retryable error, and processes it on the next run', async () => {
+    const root = tempDir('workers');
+    const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 2));
+    const output = join(root, 'out');
+    const slow = await runIncremental(testConfig(input, output, { run: { ...WORKERS, articleTimeoutMs: 1 } }));
+    expect(slow.failed).toBe(2);
+    for (const row of articles(output)) {
+      expect(row).toMatchObject({ status: 'error', error: 'processing took longer than 1 ms (run.articleTimeoutMs); stopped' });
+    }
+    expect(retryFlags(output)).toEqual({ [SAMPLES[0]]: 1, [SAMPLES[1]]: 1 });
+
+    const retried = await runIncremental(testConfig(input, output));
+    expect(retried).toMatchObject({ processed: 2, skipped: 0, failed: 0 });
+    expect(retryFlags(output)).toEqual({ [SAMPLES[0]]: 0, [SAMPLES[1]]: 0 });
+  });
+
+  it('records the article of a worker that dies, goes on with the others, and retries it next run', async () => {
+    const root = tempDir('workers');
+    const input = sampleCorpus(join(root, 'raw'));
+    // A long article keeps a worker busy long enough to be killed in the middle of it.
+    writeFileSync(join(input, 'long.txt'), sample(SAMPLES[0]).replace(/\s+/g, '').repeat(40));
+    const output = join(root, 'out');
+    // When the long article is handed to a worker, kill every worker a moment later: whatever
+    // article each was working on fails, the rest is handed to new workers.
+    let killed = 0;
+    let armed = false;
+    const onProgress = ({ current }: { current: string }) => {
+      if (current !== 'long.txt' || armed) return;
+      armed = true;
+      setTimeout(() => {
+        for (const worker of workerPids()) {
+          process.kill(worker.pid, 'SIGKILL');
+          killed++;
+        }
+      }, 300);
+    };
+    const report = await runIncremental(testConfig(input, output, { run: WORKERS }), { onProgress });
+    expect(killed).toBeGreaterThan(0);
+    expect(report.articles).toBe(6);
+    const failed = articles(output).filter((a) => a.status === 'error');
+    expect(failed.length).toBe(report.failed);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.length).toBeLessThanOrEqual(killed);
+    for (const row of failed) expect(row.error).toBe('worker process stopped (signal SIGKILL) while processing this file');
+    const flags = retryFlags(output);
+    for (const row of failed) expect(flags[row.file]).toBe(1);
+
+    const retried = await runIncremental(testConfig(input, output));
+    expect(retried).toMatchObject({ processed: failed.length, skipped: 6 - failed.length, failed: 0 });
+    const clean = join(root, 'clean');
+    await runIncremental(testConfig(input, clean));
+    expectSameReports(output, clean);
+  });
+});
