@@ -47,12 +47,13 @@ export function flattenRow(row: object, prefix = '', into: Record<string, Cell> 
  * CSV with a UTF-8 byte-order mark (Excel needs it to show Chinese) and a header row. Columns are
  * the given ones, or the union of the flattened rows' keys in first-seen order.
  */
-export function toCsv(rows: object[], columns?: string[]): string {
+export function toCsv(rows: object[], columns?: readonly string[]): string {
   const flat = rows.map((row) => flattenRow(row));
   const header = columns ?? unionKeys(flat);
   return stringify(
     flat.map((row) => header.map((column) => formatCell(row[column]))),
-    { bom: true, header: true, columns: header, record_delimiter: 'windows' },
+    // Rows end in CRLF for Excel; a cell holding a lone LF or CR must be quoted too.
+    { bom: true, header: true, columns: [...header], record_delimiter: 'windows', quoted_match: /[\r\n]/ },
   );
 }
 
@@ -69,7 +70,7 @@ function formatCell(value: Cell): string {
 }
 
 /** Write `name.json` and `name.csv` for the same rows. */
-export function writeTable(outputDir: string, name: string, rows: object[], columns?: string[]): void {
+export function writeTable(outputDir: string, name: string, rows: object[], columns?: readonly string[]): void {
   writeFileAtomic(join(outputDir, `${name}.json`), toJson(rows));
   writeFileAtomic(join(outputDir, `${name}.csv`), toCsv(rows, columns));
 }

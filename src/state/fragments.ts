@@ -9,25 +9,11 @@
 import type { ClaimRow } from '../claims/types.ts';
 import type { ArticleResult, ArticleRow } from '../pipeline/rows.ts';
 import { articleSignature } from '../reconcile/duplicates.ts';
+import { REPORT_COLUMNS } from '../report/columns.ts';
 import { flattenRow, toCsv, toJson } from '../report/write.ts';
 
-// Must equal the column lists of src/report/reports.ts (checked by tests/state/reports.test.ts).
-const MENTION_COLUMNS = ['article', 'text', 'original', 'start', 'end', 'sentence'];
-const WHEN_COLUMNS = ['when.start', 'when.end', 'when.granularity'];
-export const FRAGMENT_COLUMNS = {
-  articles: ['id', 'file', 'title', 'source', 'published', 'author', 'script', 'encoding', 'chars', 'sha256', 'status', 'error'],
-  dates: [...MENTION_COLUMNS, 'value.start', 'value.end', 'value.granularity', 'approx', 'basis', 'implied', 'rule'],
-  figures: [...MENTION_COLUMNS, 'kind', 'value', 'max', 'approx', 'currency', 'currencyInferred', 'unit', 'rule'],
-  entities: ['article', 'entity', 'type', 'text', 'original', 'start', 'end', 'sentence', 'discovered', 'rule'],
-  claims: [
-    'id', 'article', 'subject', 'predicate',
-    'object.type', 'object.start', 'object.end', 'object.granularity', 'object.basis',
-    'object.kind', 'object.value', 'object.max', 'object.approx', 'object.currency', 'object.unit', 'object.name',
-    ...WHEN_COLUMNS, 'agent', 'confidence', 'rule',
-    'sentence', 'original', 'start', 'end',
-    'evidence.text', 'evidence.original', 'evidence.start', 'evidence.end',
-  ],
-} as const;
+const { articles, dates, figures, entities, claims } = REPORT_COLUMNS;
+export const FRAGMENT_COLUMNS = { articles, dates, figures, entities, claims };
 
 export type FragmentTable = keyof typeof FRAGMENT_COLUMNS;
 export const FRAGMENT_TABLES = Object.keys(FRAGMENT_COLUMNS) as FragmentTable[];
@@ -97,7 +83,7 @@ export function csvLines(rows: readonly object[], columns: readonly string[]): s
       if (LINE_BREAK.test(text)) breaks = true;
       cells[i] = QUOTE_OR_COMMA.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
     }
-    out += breaks ? toCsv([row], [...columns]).slice(csvHeader(columns).length) : `${cells.join(',')}\r\n`;
+    out += breaks ? toCsv([row], columns).slice(csvHeader(columns).length) : `${cells.join(',')}\r\n`;
   }
   return out;
 }

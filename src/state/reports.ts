@@ -11,15 +11,12 @@ import type { ClaimRow } from '../claims/types.ts';
 import { summarizeEntities } from '../extract/entity-summary.ts';
 import { reconcile, renderReport, type ArticleInfo, type ReconcileOptions, type ReconcileResult } from '../reconcile/reconcile.ts';
 import { writeReports } from '../report/reports.ts';
+import { REPORT_COLUMNS } from '../report/columns.ts';
 import { toCsv, writeFileAtomic, writeTable } from '../report/write.ts';
 import type { EntityType } from '../types.ts';
 import { FRAGMENT_COLUMNS, FRAGMENT_TABLES } from './fragments.ts';
 import type { StateStore } from './store.ts';
 
-// Must equal the column lists of src/report/reports.ts (checked by tests/state/reports.test.ts).
-const WHEN_COLUMNS = ['when.start', 'when.end', 'when.granularity'];
-const CONFLICT_COLUMNS = ['subject', 'predicate', ...WHEN_COLUMNS, 'status', 'values', 'articles', 'claims', 'preferred', 'reason'];
-const SUMMARY_COLUMNS = ['entity', 'type', 'aliases', 'mentions', 'articles', 'discovered'];
 
 export interface StateReportResult {
   articles: number;
@@ -69,8 +66,8 @@ export function writeReportsFromState(outputDir: string, store: StateStore, opti
   const entityRows = order.flatMap(({ core }) =>
     core.entities.map(([entity, type, text, discovered]) => ({ article: core.article.id, entity, type: type as EntityType, text, discovered })),
   );
-  writeFileAtomic(join(outputDir, 'entity-summary.csv'), toCsv(summarizeEntities(entityRows as Parameters<typeof summarizeEntities>[0]), SUMMARY_COLUMNS));
-  writeTable(outputDir, 'conflicts', reconciliation.groups, CONFLICT_COLUMNS);
+  writeFileAtomic(join(outputDir, 'entity-summary.csv'), toCsv(summarizeEntities(entityRows as Parameters<typeof summarizeEntities>[0]), REPORT_COLUMNS.entitySummary));
+  writeTable(outputDir, 'conflicts', reconciliation.groups, REPORT_COLUMNS.conflicts);
   const claims: ClaimRow[] = order
     .flatMap(({ core }) => core.claims)
     .sort((a, b) => compare(a.article, b.article) || a.start - b.start || a.end - b.end);
@@ -88,7 +85,7 @@ function writeJoinedTable(outputDir: string, table: (typeof FRAGMENT_TABLES)[num
   const json = new StreamedFile(join(outputDir, `${table}.json`));
   const csv = new StreamedFile(join(outputDir, `${table}.csv`));
   try {
-    csv.write(Buffer.from(toCsv([], [...FRAGMENT_COLUMNS[table]]), 'utf8'));
+    csv.write(Buffer.from(toCsv([], FRAGMENT_COLUMNS[table]), 'utf8'));
     let rows = 0;
     for (const file of files) {
       const fragment = store.fragment(file, table);

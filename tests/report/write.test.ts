@@ -28,6 +28,10 @@ describe('CSV reports', () => {
   it('quote cells with commas, quotes and line breaks', () => {
     expect(toCsv([{ q: '他说,"好"\n走' }]).slice(1)).toBe('q\r\n"他说,""好""\n走"\r\n');
   });
+
+  it('quote a cell whose only special character is a lone line feed or carriage return', () => {
+    expect(toCsv([{ q: '第一行\n第二行' }, { q: 'a\rb' }]).slice(1)).toBe('q\r\n"第一行\n第二行"\r\n"a\rb"\r\n');
+  });
 });
 
 describe('writeFileAtomic', () => {
