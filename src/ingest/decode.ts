@@ -27,6 +27,10 @@ export function decodeArticle(bytes: Uint8Array): DecodeResult {
   if (looksBinary(bytes)) return { ok: false, reason: 'binary file (contains NUL or control bytes), not text' };
   const utf8 = strictUtf8(bytes, 'utf-8');
   if (utf8.ok) return utf8;
+  const cut = truncatedUtf8Tail(bytes);
+  if (cut > 0) {
+    return { ok: false, reason: `truncated UTF-8: the file ends in the middle of a character (its last ${cut} byte${cut > 1 ? 's' : ''}); the file was probably cut off while copying` };
+  }
   return decodeLegacyChinese(bytes);
 }
 
@@ -37,6 +41,23 @@ function strictUtf8(bytes: Uint8Array, encoding: Encoding): DecodeResult {
   } catch {
     return { ok: false, reason: 'invalid UTF-8' };
   }
+}
+
+/**
+ * Length of an incomplete UTF-8 sequence at the very end, when everything before it is valid
+ * UTF-8 with some non-ASCII text (so the file is UTF-8, only cut off); else 0.
+ */
+function truncatedUtf8Tail(bytes: Uint8Array): number {
+  for (let cut = 1; cut <= 3 && cut < bytes.length; cut++) {
+    const lead = bytes[bytes.length - cut];
+    if (lead >= 0x80 && lead < 0xc0) continue; // a continuation byte: the lead is further back
+    const expected = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    if (expected <= cut) return 0;
+    const prefix = bytes.subarray(0, bytes.length - cut);
+    const decoded = strictUtf8(prefix, 'utf-8');
+    return decoded.ok && /[^\x00-\x7f]/.test(decoded.text) ? cut : 0;
+  }
+  return 0;
 }
 
 function looksBinary(bytes: Uint8Array): boolean {

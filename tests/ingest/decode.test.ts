@@ -41,6 +41,12 @@ describe('decodeArticle', () => {
     if (!binary.ok) expect(binary.reason).toMatch(/binary/);
   });
 
+  it('says so when a UTF-8 file is cut off in the middle of a character', () => {
+    const bytes = new TextEncoder().encode('钉钉上线了');
+    const result = decodeArticle(bytes.subarray(0, bytes.length - 1));
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/^truncated UTF-8: .*last 2 bytes/) });
+  });
+
   it('refuses bytes that read as no encoding', () => {
     const noise = Uint8Array.from({ length: 400 }, (_, i) => 0x80 + ((i * 37) % 0x7f));
     const result = decodeArticle(noise);
