@@ -1,12 +1,10 @@
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, extname, sep } from 'node:path';
 import { configPath, type PipelineConfig } from '../config/config.ts';
-import { UsageError } from '../config/errors.ts';
+import { formatZodError, UsageError } from '../config/errors.ts';
 import { reconcile, ReconcileOptionsSchema, type ArticleInfo, type ReconcileResult } from '../reconcile/reconcile.ts';
-import { formatZodError } from '../config/errors.ts';
 import { writeReports } from '../report/reports.ts';
-import { articleIdOf, processArticleFile } from './article.ts';
-import { loadResources } from './resources.ts';
+import { articleIdOf } from './article.ts';
 import type { ArticleResult } from './rows.ts';
 
 export interface InputFile {
@@ -47,14 +45,6 @@ export interface Progress {
   current: string;
 }
 
-export interface RunSummary {
-  ok: number;
-  failed: number;
-  durationMs: number;
-  stages: Record<string, number>;
-  results: ArticleResult[];
-}
-
 export function reconcileOptions(config: PipelineConfig) {
   const parsed = ReconcileOptionsSchema.safeParse(config.reconcile);
   if (!parsed.success) throw new UsageError(formatZodError(parsed.error, `${config.configPath ?? 'config'} (reconcile)`));
@@ -80,26 +70,4 @@ export function finishRun(
   const reconcileMs = performance.now() - started;
   writeReports(configPath(config, config.output), { results, reconciliation, articleInfos: infos });
   return { reconcileMs, reportsMs: performance.now() - started - reconcileMs, groups: reconciliation.groups };
-}
-
-/** A clean full run: every article, then reconciliation and reports. */
-export function runBatch(config: PipelineConfig, onProgress: (p: Progress) => void = () => {}): RunSummary {
-  const started = performance.now();
-  reconcileOptions(config); // fail on a bad config before any work
-  const files = listInputFiles(config);
-  const resources = loadResources(config);
-  const results: ArticleResult[] = [];
-  const stages: Record<string, number> = {};
-  files.forEach((input, index) => {
-    onProgress({ done: index, total: files.length, current: input.file });
-    const result = processArticleFile(input.path, input.file, resources);
-    for (const [stage, ms] of Object.entries(result.timings)) stages[stage] = (stages[stage] ?? 0) + ms;
-    results.push(result);
-  });
-  onProgress({ done: files.length, total: files.length, current: '' });
-  const { reconcileMs, reportsMs } = finishRun(config, results);
-  stages.reconcile = reconcileMs;
-  stages.reports = reportsMs;
-  const failed = results.filter((r) => r.article.status === 'error').length;
-  return { ok: results.length - failed, failed, durationMs: performance.now() - started, stages, results };
 }
