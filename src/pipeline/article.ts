@@ -43,6 +43,11 @@ export function processArticleFile(path: string, file: string, resources: Resour
 
 function failed(id: string, file: string, sha256: string, error: unknown, timings: Record<string, number>): ArticleResult {
   const message = error instanceof ArticleError ? error.message : `internal error: ${(error as Error)?.stack ?? String(error)}`;
+  return errorResult(id, file, sha256, message, timings);
+}
+
+/** The result of an article that could not be processed: an `error` row and no mentions. */
+export function errorResult(id: string, file: string, sha256: string, message: string, timings: Record<string, number> = {}): ArticleResult {
   return {
     article: {
       id,

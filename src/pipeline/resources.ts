@@ -6,6 +6,8 @@ import type { ConversionPreset } from '../convert/convert.ts';
 import { DEFAULT_ENTITY_LEXICON_PATH, entityUserWords, loadEntityLexicon, type EntityLexicon } from '../extract/entities.ts';
 import { loadSegmenter, loadUserDictionaryFile } from '../text/segment.ts';
 import { defaultPredicateLexicon, PREDICATES_FILE } from '../claims/lexicon.ts';
+import { dateWords, holidayLexicon } from '../extract/dates/lexicon.ts';
+import { figureLexicon } from '../extract/figures/lexicon.ts';
 
 export const BUILTIN_USER_DICTIONARY = fileURLToPath(new URL('../lexicons/user-dict.txt', import.meta.url));
 
@@ -34,8 +36,12 @@ export function lexiconFiles(config: PipelineConfig): string[] {
 /** Load lexicons and the segmenter. A malformed data file is a UsageError naming the file and place. */
 export function loadResources(config: PipelineConfig): Resources {
   try {
-    // Loaded here so a malformed predicates file fails the run up front (exit 2), not each article.
+    // The extractors' built-in lexicons load lazily; loading them here makes a malformed file fail
+    // the run up front (exit 2, nothing written) instead of failing every article.
     defaultPredicateLexicon();
+    dateWords();
+    holidayLexicon();
+    figureLexicon();
     const boilerplate = loadBoilerplateRules(config.lexicons.boilerplate ? configPath(config, config.lexicons.boilerplate) : undefined);
     const entityLexicon = loadEntityLexicon([DEFAULT_ENTITY_LEXICON_PATH, ...config.lexicons.entities.map((p) => configPath(config, p))]);
     const userWords = [BUILTIN_USER_DICTIONARY, ...config.lexicons.userDictionaries.map((p) => configPath(config, p))].flatMap((p) =>

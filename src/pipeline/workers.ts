@@ -6,7 +6,7 @@ import { getHeapStatistics } from 'node:v8';
 import type { PipelineConfig } from '../config/config.ts';
 import { UsageError } from '../config/errors.ts';
 import { packResult, type PackedResult } from '../state/fragments.ts';
-import { articleIdOf, processArticleFile } from './article.ts';
+import { articleIdOf, errorResult, processArticleFile } from './article.ts';
 import { loadResources, type Resources } from './resources.ts';
 import type { ArticleResult } from './rows.ts';
 
@@ -270,28 +270,7 @@ function send(child: ChildProcess, message: ToWorker): void {
 
 /** The error row of a file whose processing was cut short, shaped like the pipeline's own error rows. */
 export function failedResult(job: FileJob, reason: string): ArticleResult {
-  return {
-    article: {
-      id: articleIdOf(job.file),
-      file: job.file,
-      title: null,
-      source: null,
-      published: null,
-      author: null,
-      script: null,
-      encoding: null,
-      chars: 0,
-      sha256: /^[0-9a-f]{64}$/.test(job.contentKey) ? job.contentKey : '',
-      status: 'error',
-      error: reason,
-    },
-    dates: [],
-    figures: [],
-    entities: [],
-    claims: [],
-    tokens: [],
-    timings: {},
-  };
+  return errorResult(articleIdOf(job.file), job.file, /^[0-9a-f]{64}$/.test(job.contentKey) ? job.contentKey : '', reason);
 }
 
 /** Run the per-article stages, then render the article's report rows (timed as stage `pack`). */

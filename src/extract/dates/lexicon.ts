@@ -1,5 +1,5 @@
 /** Date lexicons: JSON data under src/lexicons/, validated with zod when first loaded. */
-import { readFileSync } from 'node:fs';
+import { loadBuiltInLexicon } from '../../lexicons/load.ts';
 import { z } from 'zod';
 
 const offsetWord = z.object({ word: z.string().min(1), offset: z.number().int() });
@@ -89,13 +89,7 @@ export type HolidayLexicon = z.infer<typeof holidaysFile>;
 export type Edge = z.infer<typeof edge>;
 export type WindowPrefix = z.infer<typeof windowPrefix>;
 
-function load<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
-  const url = new URL(`../../lexicons/${file}`, import.meta.url);
-  const data: unknown = JSON.parse(readFileSync(url, 'utf8'));
-  const result = schema.safeParse(data);
-  if (!result.success) throw new Error(`invalid lexicon ${file}: ${result.error.message}`);
-  return result.data;
-}
+const load = loadBuiltInLexicon;
 
 let words: DateWords | null = null;
 let holidays: HolidayLexicon | null = null;

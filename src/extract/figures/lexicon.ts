@@ -1,7 +1,7 @@
 /**
  * Figure lexicons: JSON data under src/lexicons/, validated with zod when first loaded.
  */
-import { readFileSync } from 'node:fs';
+import { loadBuiltInLexicon } from '../../lexicons/load.ts';
 import { z } from 'zod';
 
 const approximation = z.enum(['exact', 'about', 'over', 'under', 'range']);
@@ -85,13 +85,7 @@ export type UnitEntry = z.infer<typeof unitEntry>;
 export type CurrencyEntry = z.infer<typeof currencyEntry>;
 export type ApproxEntry = z.infer<typeof approxEntry>;
 
-function load<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
-  const url = new URL(`../../lexicons/${file}`, import.meta.url);
-  const data: unknown = JSON.parse(readFileSync(url, 'utf8'));
-  const result = schema.safeParse(data);
-  if (!result.success) throw new Error(`invalid lexicon ${file}: ${result.error.message}`);
-  return result.data;
-}
+const load = loadBuiltInLexicon;
 
 /** Longest entries first, so matching at a position takes 个多月 before 个. */
 function longestFirst<E extends { word: string }>(entries: E[]): E[] {
