@@ -142,6 +142,13 @@ describe('extractEntities: lexicon and disambiguation', () => {
     ]);
   });
 
+  it('takes several Latin words as a name only when each is capitalised', () => {
+    expect(show(extract('阿里在to C 社交方面的投入一直未停。'))).toEqual(['阿里@0-2:organization→阿里巴巴']);
+    expect(show(extract('根据Sensor Tower数据显示')).filter((m) => m.startsWith('Sensor'))).toEqual([
+      'Sensor Tower@2-14:organization→Sensor Tower',
+    ]);
+  });
+
   it('reports 陈航 and his nickname 无招 as the same person', () => {
     const text = '由前来往产品负责人、现钉钉CEO陈航(花名:无招)负责。';
     expect(show(extract(text)).filter((m) => m.includes(':person'))).toEqual(['陈航@16-18:person→陈航', '无招@22-24:person→陈航']);

@@ -88,6 +88,8 @@ function latinNames(index: TextIndex, rules: EntityRules): Candidate[] {
     if (/[./@:\\_#=%?&\d-]/.test(before) || /[./@\\_#=%?&]/.test(after)) continue;
     if (/^(?:https?|www|com|cn|net|html?)$/i.test(name)) continue;
     if (!/[A-Z]/.test(name)) continue; // lower-case words are vocabulary (slogan), not names
+    // Several words make a name only when each is capitalised (App Store), not "to C" or "for B".
+    if (name.includes(' ') && name.split(' ').some((word) => !/^[A-Z0-9]/.test(word))) continue;
     const left = text.slice(Math.max(0, start - 6), start).replace(/[了过]$/, '');
     const right = text.slice(end, end + 6);
     const authorCredit = /(?:文|作者|编辑|记者|撰文|译者)\s*[:：|｜]\s*$/.test(left);
