@@ -3,7 +3,8 @@
  * text, basis `context`) or else from the publication date (basis `publication`).
  */
 import type { DateBasis } from '../../types.ts';
-import type { Day, ResolveContext } from './types.ts';
+import { isValidDay, unitValue } from './calendar.ts';
+import type { Candidate, Day, ResolveContext } from './types.ts';
 
 export interface YearFill {
   y: number;
@@ -23,6 +24,21 @@ export function fillYear(ctx: ResolveContext): YearFill | null {
   if (ctx.year) return { y: ctx.year.y, basis: 'context', source: ctx.year.source };
   if (ctx.ref) return { y: ctx.ref.y, basis: 'publication' };
   return null;
+}
+
+/** A month and day stated without a year (9月23日, 5·12): the year comes from context. */
+export function monthDayCandidate(start: number, end: number, rule: string, m: number, d: number): Candidate {
+  return {
+    start,
+    end,
+    rule,
+    approx: false,
+    resolve: (ctx) => {
+      const year = fillYear(ctx);
+      if (!year || !isValidDay(year.y, m, d)) return null;
+      return { value: unitValue({ y: year.y, m, d }, 'day'), basis: year.basis, implied: ['year'], contextSource: year.source };
+    },
+  };
 }
 
 /** Month (with its year) for a bare day such as 3日: the month stated last, else the publication month. */

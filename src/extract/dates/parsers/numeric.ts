@@ -1,6 +1,6 @@
 /** Numeric dates: 2016-06-15, 2016/6/15, 2020.3.17, 20181105, 2016-06, 2003.05 (in ranges), 3/3/2015, 5·12. */
 import { isValidDay, unitValue } from '../calendar.ts';
-import { fillYear } from '../context.ts';
+import { monthDayCandidate } from '../context.ts';
 import { matches } from '../text.ts';
 import type { Candidate, Point } from '../types.ts';
 
@@ -61,17 +61,7 @@ export function parseNumericDate(text: string): Candidate[] {
   for (const match of matches(MIDDLE_DOT, text)) {
     const [m, d] = [Number(match[1]), Number(match[2])];
     if (m < 1 || m > 12 || d < 1 || d > 31) continue;
-    out.push({
-      start: match.index,
-      end: match.index + match[0].length,
-      rule: 'numeric-month-day',
-      approx: false,
-      resolve: (ctx) => {
-        const year = fillYear(ctx);
-        if (!year || !isValidDay(year.y, m, d)) return null;
-        return { value: unitValue({ y: year.y, m, d }, 'day'), basis: year.basis, implied: ['year'], contextSource: year.source };
-      },
-    });
+    out.push(monthDayCandidate(match.index, match.index + match[0].length, 'numeric-month-day', m, d));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /** Dates without a year: 9月23日, 十月一日, 2月份, 3日, 15号 — the year (and month) come from context. */
 import { isValidDay, unitValue } from '../calendar.ts';
-import { fillMonth, fillYear } from '../context.ts';
+import { fillMonth, fillYear, monthDayCandidate } from '../context.ts';
 import { dateWords } from '../lexicon.ts';
 import { DAY, MONTH, readDay, readMonth } from '../numbers.ts';
 import { NUMERAL_CHARS, SP, followedByAny, matches, precededByAny } from '../text.ts';
@@ -36,17 +36,7 @@ export function parseMonthDay(text: string): Candidate[] {
     const m = readMonth(match[1]!);
     const d = readDay(match[2]!);
     if (m === null || d === null) continue;
-    out.push({
-      start: match.index,
-      end: match.index + match[0].length,
-      rule: 'month-day',
-      approx: false,
-      resolve: (ctx) => {
-        const year = fillYear(ctx);
-        if (!year || !isValidDay(year.y, m, d)) return null;
-        return { value: unitValue({ y: year.y, m, d }, 'day'), basis: year.basis, implied: ['year'], contextSource: year.source };
-      },
-    });
+    out.push(monthDayCandidate(match.index, match.index + match[0].length, 'month-day', m, d));
   }
   return out;
 }
