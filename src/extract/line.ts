@@ -32,7 +32,7 @@ export function extractLine(request: ExtractRequest, resources: Resources, today
   return {
     id: request.id ?? null,
     text: raw,
-    dates: dates.map((d) => ({ ...locate(d), granularity: d.value.granularity })),
+    dates: dates.map(locate),
     figures: figures.map(locate),
     entities: entities.map(locate),
   };

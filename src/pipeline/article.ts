@@ -203,7 +203,6 @@ function toResult(doc: ArticleDoc, claims: ReturnType<typeof extractClaims>, tim
     dates: doc.dates.map((d) => ({
       ...located(d),
       value: d.value,
-      granularity: d.value.granularity,
       approx: d.approx,
       basis: d.basis,
       implied: d.implied,

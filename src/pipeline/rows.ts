@@ -1,5 +1,5 @@
 import type { Script } from '../document.ts';
-import type { DateValue, EntityType, FigureKind, Approximation, DateBasis, Granularity } from '../types.ts';
+import type { DateValue, EntityType, FigureKind, Approximation, DateBasis } from '../types.ts';
 import type { ClaimRow } from '../claims/extract.ts';
 
 /** One row of output/articles.{csv,json}. */
@@ -30,7 +30,6 @@ interface MentionRowBase {
 
 export interface DateRow extends MentionRowBase {
   value: DateValue;
-  granularity: Granularity;
   approx: boolean;
   basis: DateBasis;
   implied: string[];

@@ -14,7 +14,7 @@
  * Bump SCHEMA_VERSION on any change here: an older database is then dropped and rebuilt (it is a
  * cache; the next run reprocesses every article).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const mention = (table: string, columns: Array<[string, string]>) => `
 CREATE VIEW ${table} AS
@@ -105,7 +105,7 @@ CREATE TABLE conflicts (
 ${mention('dates', [
   ['value_start', '$.value.start'],
   ['value_end', '$.value.end'],
-  ['granularity', '$.granularity'],
+  ['granularity', '$.value.granularity'],
   ['approx', '$.approx'],
   ['basis', '$.basis'],
   ['implied', '$.implied'],

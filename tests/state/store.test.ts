@@ -39,7 +39,6 @@ function result(id: string, overrides: Partial<ArticleResult['article']> = {}): 
         end: 20,
         sentence: '来往于2013年9月23日上线。',
         value: { start: '2013-09-23', end: null, granularity: 'day' },
-        granularity: 'day',
         approx: false,
         basis: 'explicit',
         implied: [],
