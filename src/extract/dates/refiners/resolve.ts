@@ -5,6 +5,9 @@
 import { lastPoint } from '../calendar.ts';
 import type { Candidate, Day, Mention, ResolveContext } from '../types.ts';
 
+/** Relative words that set the narrative's year or month when they can be resolved. */
+const FRAME_SETTING_RULES = new Set(['relative-year', 'relative-month', 'relative-quarter']);
+
 export function resolveInOrder(candidates: Candidate[], ref: Day | null): Mention[] {
   // A loop, not Math.max(...years): a long text can hold more years than a call takes arguments.
   let latestExplicitYear: number | null = null;
@@ -15,7 +18,12 @@ export function resolveInOrder(candidates: Candidate[], ref: Day | null): Mentio
   const mentions: Mention[] = [];
   candidates.forEach((candidate, index) => {
     const resolution = candidate.resolve(ctx, index);
-    if (!resolution) return;
+    if (!resolution) {
+      // 今年/去年/上月 that cannot be placed (no publication date) move the story to an unknown
+      // time: what follows (今年三月) must not borrow an earlier stated year.
+      if (FRAME_SETTING_RULES.has(candidate.rule)) ctx.year = ctx.month = ctx.day = null;
+      return;
+    }
     const mention: Mention = {
       start: candidate.start,
       end: candidate.end,
