@@ -238,6 +238,29 @@ export function parseDecades(text: string): Candidate[] {
 }
 
 const RANGE_SEPARATOR = `${SP}(?:-|~|至|到)${SP}`;
+/** Ranges whose shared year is elided (3-5月, 2至3季度): the year comes from context. */
+function elidedInYear(
+  text: string,
+  pattern: RegExp,
+  read: (s: string) => number | null,
+  build: (y: number, a: number, b: number) => CalendarValue,
+): Candidate[] {
+  const out: Candidate[] = [];
+  for (const match of matches(pattern, text)) {
+    const a = read(match[1]!);
+    const b = read(match[2]!);
+    if (a === null || b === null || b <= a) continue;
+    out.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      rule: 'range-elided',
+      approx: false,
+      resolve: (ctx) => withYear(ctx, (y) => build(y, a, b)),
+    });
+  }
+  return out;
+}
+
 const ELIDED_YEARS = new RegExp(`(?<![${NUMERAL_CHARS}.\\-/])(${YEAR4})${RANGE_SEPARATOR}(${YEAR4})${SP}年`, 'g');
 const ELIDED_MONTHS = new RegExp(`(?<![${NUMERAL_CHARS}.\\-/])(${MONTH})${RANGE_SEPARATOR}(${MONTH})${SP}月(?:份)?`, 'g');
 const ELIDED_DAYS = new RegExp(`(?<![${NUMERAL_CHARS}.\\-/])(${DAY})${RANGE_SEPARATOR}(${DAY})${SP}([日号])`, 'g');
@@ -253,18 +276,7 @@ export function parseElidedRanges(text: string): Candidate[] {
     if (a === null || b === null || a < 1000 || b > 2199 || b <= a) continue;
     out.push(explicitValue(rangeValue({ y: a }, { y: b }, 'year'), b, match.index, match.index + match[0].length, 'range-elided'));
   }
-  for (const match of matches(ELIDED_MONTHS, text)) {
-    const a = readMonth(match[1]!);
-    const b = readMonth(match[2]!);
-    if (a === null || b === null || b <= a) continue;
-    out.push({
-      start: match.index,
-      end: match.index + match[0].length,
-      rule: 'range-elided',
-      approx: false,
-      resolve: (ctx) => withYear(ctx, (y) => rangeValue({ y, m: a }, { y, m: b }, 'month')),
-    });
-  }
+  out.push(...elidedInYear(text, ELIDED_MONTHS, readMonth, (y, a, b) => rangeValue({ y, m: a }, { y, m: b }, 'month')));
   for (const match of matches(ELIDED_DAYS, text)) {
     const a = readDay(match[1]!);
     const b = readDay(match[2]!);
@@ -285,18 +297,7 @@ export function parseElidedRanges(text: string): Candidate[] {
       },
     });
   }
-  for (const match of matches(ELIDED_QUARTERS, text)) {
-    const a = readInt(match[1]!);
-    const b = readInt(match[2]!);
-    if (a === null || b === null || b <= a) continue;
-    out.push({
-      start: match.index,
-      end: match.index + match[0].length,
-      rule: 'range-elided',
-      approx: false,
-      resolve: (ctx) => withYear(ctx, (y) => ({ start: { y, m: 3 * a - 2 }, end: { y, m: 3 * b }, granularity: 'quarter' })),
-    });
-  }
+  out.push(...elidedInYear(text, ELIDED_QUARTERS, readInt, (y, a, b) => ({ start: { y, m: 3 * a - 2 }, end: { y, m: 3 * b }, granularity: 'quarter' })));
   return out;
 }
 
