@@ -287,25 +287,23 @@ function isCompared(ctx: SentenceContext, lexicon: PredicateLexicon, e: EntityMe
   return wordEndingAt(ctx.text, at, lexicon.comparisonMarkers) !== null;
 }
 
-function lastBefore(
+/** Entities in [from, to) that `allowed` accepts and that are not compared against (反超微信). */
+function candidatesIn(
   ctx: SentenceContext,
   lexicon: PredicateLexicon,
   allowed: (e: EntityMention) => boolean,
   from: number,
   to: number,
-): EntityMention | null {
-  const found = slice(ctx.entities, from, to).filter((e) => allowed(e) && !isCompared(ctx, lexicon, e));
-  return found.pop() ?? null;
+): EntityMention[] {
+  return slice(ctx.entities, from, to).filter((e) => allowed(e) && !isCompared(ctx, lexicon, e));
 }
 
-function firstBefore(
-  ctx: SentenceContext,
-  lexicon: PredicateLexicon,
-  allowed: (e: EntityMention) => boolean,
-  from: number,
-  to: number,
-): EntityMention | null {
-  return slice(ctx.entities, from, to).find((e) => allowed(e) && !isCompared(ctx, lexicon, e)) ?? null;
+function lastBefore(ctx: SentenceContext, lexicon: PredicateLexicon, allowed: (e: EntityMention) => boolean, from: number, to: number): EntityMention | null {
+  return candidatesIn(ctx, lexicon, allowed, from, to).pop() ?? null;
+}
+
+function firstBefore(ctx: SentenceContext, lexicon: PredicateLexicon, allowed: (e: EntityMention) => boolean, from: number, to: number): EntityMention | null {
+  return candidatesIn(ctx, lexicon, allowed, from, to)[0] ?? null;
 }
 
 /** Who acts: the nearest organization or person before the trigger in the sentence, other than the subject. */

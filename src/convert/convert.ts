@@ -96,9 +96,19 @@ export interface ScriptCounts {
 
 export function countScriptEvidence(text: string): ScriptCounts {
   learnCharacters(text);
+  return countLearned(text, 0, text.length);
+}
+
+/** Evidence in `text.slice(from, to)`, whose characters have been learned already. */
+function countLearned(text: string, from: number, to: number): ScriptCounts {
   let traditional = 0;
   let simplified = 0;
-  for (const ch of text) {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    // Surrogate pairs are learned as whole code points.
+    const pair = code >= 0xd800 && code < 0xdc00 && i + 1 < to;
+    const ch = pair ? text.slice(i, i + 2) : text[i];
+    if (pair) i++;
     const info = infoOf(ch);
     if (!info) continue;
     if (info.traditionalOnly) traditional++;
@@ -127,11 +137,12 @@ export interface Conversion {
  */
 export function convertToSimplified(text: string, preset: ConversionPreset = 'tw'): Conversion {
   const paragraphs: Array<{ from: number; to: number; counts: ScriptCounts; script: 'simplified' | 'traditional' | 'none' }> = [];
+  learnCharacters(text); // once for the whole text; paragraphs only count
   const total: ScriptCounts = { traditional: 0, simplified: 0 };
   for (let from = 0; from <= text.length; ) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
-    const counts = countScriptEvidence(text.slice(from, to));
+    const counts = countLearned(text, from, to);
     total.traditional += counts.traditional;
     total.simplified += counts.simplified;
     paragraphs.push({ from, to, counts, script: paragraphScript(counts) });
