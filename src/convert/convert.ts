@@ -45,11 +45,35 @@ interface CharInfo {
   simplifiedOnly: boolean;
 }
 
-const charInfo = new Map<string, CharInfo>();
+/** Code points beyond the BMP (rare), learned as strings. */
+const astralInfo = new Map<string, CharInfo>();
+/**
+ * The same for BMP units, in flat tables indexed by the unit: extraction views and script evidence
+ * read these for every character of every article, so lookups must not build strings.
+ */
+const bmpSimplified = new Uint16Array(0x10000);
+const bmpFlags = new Uint8Array(0x10000);
+const LEARNED = 1;
+const TRADITIONAL_ONLY = 2;
+const SIMPLIFIED_ONLY = 4;
+/** Below this, no unit changes under conversion (CJK starts at U+2E80). */
+const FIRST_CONVERTIBLE = 0x2e80;
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code < 0xdc00;
 
 function learnCharacters(text: string): void {
   const unknown = new Set<string>();
-  for (const ch of text) if (!charInfo.has(ch) && ch.charCodeAt(0) >= 0x2e80) unknown.add(ch);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < FIRST_CONVERTIBLE) continue;
+    if (isHighSurrogate(code) && i + 1 < text.length) {
+      const pair = text.slice(i, i + 2);
+      if (!astralInfo.has(pair)) unknown.add(pair);
+      i++;
+    } else if (!(bmpFlags[code] & LEARNED)) {
+      unknown.add(text[i]);
+    }
+  }
   if (unknown.size === 0) return;
   const chars = [...unknown];
   const joined = chars.join('\n');
@@ -58,17 +82,20 @@ function learnCharacters(text: string): void {
   if (toSimplified.length !== chars.length) toSimplified = chars.map((ch) => converter('tw', 'cn')(ch));
   if (toTraditional.length !== chars.length) toTraditional = chars.map((ch) => converter('cn', 'tw')(ch));
   chars.forEach((ch, i) => {
-    const simplified = KEEP_AS_WRITTEN.has(ch) ? ch : toSimplified[i];
-    charInfo.set(ch, {
-      simplified: simplified.length === ch.length ? simplified : ch,
-      traditionalOnly: simplified !== ch,
+    const converted = KEEP_AS_WRITTEN.has(ch) ? ch : toSimplified[i];
+    const info: CharInfo = {
+      simplified: converted.length === ch.length ? converted : ch,
+      traditionalOnly: converted !== ch,
       simplifiedOnly: toTraditional[i] !== ch,
-    });
+    };
+    if (ch.length === 2) {
+      astralInfo.set(ch, info);
+      return;
+    }
+    const code = ch.charCodeAt(0);
+    bmpSimplified[code] = info.simplified.charCodeAt(0);
+    bmpFlags[code] = LEARNED | (info.traditionalOnly ? TRADITIONAL_ONLY : 0) | (info.simplifiedOnly ? SIMPLIFIED_ONLY : 0);
   });
-}
-
-function infoOf(ch: string): CharInfo | undefined {
-  return charInfo.get(ch);
 }
 
 /**
@@ -77,14 +104,38 @@ function infoOf(ch: string): CharInfo | undefined {
  */
 export function toSimplifiedForMatching(text: string): string {
   learnCharacters(text);
-  let out = '';
-  let changed = false;
-  for (const ch of text) {
-    const simplified = infoOf(ch)?.simplified ?? ch;
-    if (simplified !== ch) changed = true;
-    out += simplified;
+  let units: Uint16Array | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < FIRST_CONVERTIBLE) continue;
+    if (isHighSurrogate(code) && i + 1 < text.length) {
+      const pair = text.slice(i, i + 2);
+      const simplified = astralInfo.get(pair)?.simplified ?? pair;
+      if (simplified !== pair) {
+        units ??= unitsOf(text);
+        units[i] = simplified.charCodeAt(0);
+        units[i + 1] = simplified.charCodeAt(1);
+      }
+      i++;
+    } else if (bmpFlags[code] & LEARNED && bmpSimplified[code] !== code) {
+      units ??= unitsOf(text);
+      units[i] = bmpSimplified[code];
+    }
   }
-  return changed ? out : text;
+  return units ? fromUnits(units) : text;
+}
+
+function unitsOf(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
+}
+
+function fromUnits(units: Uint16Array): string {
+  let out = '';
+  // In chunks: String.fromCharCode takes its arguments on the stack.
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.subarray(i, i + 8192));
+  return out;
 }
 
 export interface ScriptCounts {
@@ -105,14 +156,19 @@ function countLearned(text: string, from: number, to: number): ScriptCounts {
   let simplified = 0;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
+    if (code < FIRST_CONVERTIBLE) continue;
+    let flags: number;
     // Surrogate pairs are learned as whole code points.
-    const pair = code >= 0xd800 && code < 0xdc00 && i + 1 < to;
-    const ch = pair ? text.slice(i, i + 2) : text[i];
-    if (pair) i++;
-    const info = infoOf(ch);
-    if (!info) continue;
-    if (info.traditionalOnly) traditional++;
-    if (info.simplifiedOnly) simplified++;
+    if (isHighSurrogate(code) && i + 1 < to) {
+      const info = astralInfo.get(text.slice(i, i + 2));
+      i++;
+      if (!info) continue;
+      flags = (info.traditionalOnly ? TRADITIONAL_ONLY : 0) | (info.simplifiedOnly ? SIMPLIFIED_ONLY : 0);
+    } else {
+      flags = bmpFlags[code];
+    }
+    if (flags & TRADITIONAL_ONLY) traditional++;
+    if (flags & SIMPLIFIED_ONLY) simplified++;
   }
   return { traditional, simplified };
 }

@@ -11,11 +11,14 @@ export interface EntitySummaryRow {
   discovered: boolean;
 }
 
+/** Mentions as the summary reads them; `mentions` > 1 stands for that many identical mentions. */
+export type SummarizedMention = Pick<EntityMention, 'entity' | 'type' | 'text' | 'discovered'> & { article: string; mentions?: number };
+
 /**
  * One row per (canonical entity, type): the surfaces seen, how often it is mentioned and in how
  * many articles. Sorted by mentions (descending), then entity and type, so reruns are stable.
  */
-export function summarizeEntities(rows: Array<EntityMention & { article: string }>): EntitySummaryRow[] {
+export function summarizeEntities(rows: SummarizedMention[]): EntitySummaryRow[] {
   const groups = new Map<string, { entity: string; type: EntityType; surfaces: Map<string, number>; mentions: number; articles: Set<string>; discovered: boolean }>();
   for (const row of rows) {
     const key = `${row.type}\u0000${row.entity}`;
@@ -24,9 +27,10 @@ export function summarizeEntities(rows: Array<EntityMention & { article: string 
       group = { entity: row.entity, type: row.type, surfaces: new Map(), mentions: 0, articles: new Set(), discovered: true };
       groups.set(key, group);
     }
-    group.mentions++;
+    const count = row.mentions ?? 1;
+    group.mentions += count;
     group.articles.add(row.article);
-    group.surfaces.set(row.text, (group.surfaces.get(row.text) ?? 0) + 1);
+    group.surfaces.set(row.text, (group.surfaces.get(row.text) ?? 0) + count);
     if (!row.discovered) group.discovered = false;
   }
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

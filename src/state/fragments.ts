@@ -31,8 +31,11 @@ export interface StoredFragment {
   csv: Buffer;
 }
 
-/** Entity mention reduced to what the entity summary reads: [entity, type, text, discovered]. */
-export type EntityTuple = [string, string, string, boolean];
+/**
+ * An article's entity mentions reduced to what the entity summary reads: one tuple per distinct
+ * [entity, type, text, discovered], with how many mentions it stands for.
+ */
+export type EntityTuple = [entity: string, type: string, text: string, discovered: boolean, mentions: number];
 
 /** What reconciliation, report.md and the entity summary read back for an article. */
 export interface ArticleCore {
@@ -103,7 +106,7 @@ export function packResult(result: ArticleResult): PackedResult {
     article: result.article,
     claims: result.claims,
     signature: articleSignature(result.tokens),
-    entities: result.entities.map((e) => [e.entity, e.type, e.text, e.discovered]),
+    entities: countEntityMentions(result.entities),
   };
   return {
     article: result.article,
@@ -117,6 +120,17 @@ export function packResult(result: ArticleResult): PackedResult {
       claims: encode(renderFragment('claims', byPosition(result.claims))),
     },
   };
+}
+
+function countEntityMentions(entities: ArticleResult['entities']): EntityTuple[] {
+  const tuples = new Map<string, EntityTuple>();
+  for (const e of entities) {
+    const key = `${e.entity}\u0000${e.type}\u0000${e.text}\u0000${e.discovered}`;
+    const tuple = tuples.get(key);
+    if (tuple) tuple[4]++;
+    else tuples.set(key, [e.entity, e.type, e.text, e.discovered, 1]);
+  }
+  return [...tuples.values()];
 }
 
 function encode(fragment: Fragment): StoredFragment {

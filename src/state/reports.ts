@@ -8,71 +8,96 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ClaimRow } from '../claims/types.ts';
-import { summarizeEntities } from '../extract/entity-summary.ts';
+import { summarizeEntities, type SummarizedMention } from '../extract/entity-summary.ts';
 import { reconcile, renderReport, type ArticleInfo, type ReconcileOptions, type ReconcileResult } from '../reconcile/reconcile.ts';
 import { writeReports } from '../report/reports.ts';
 import { REPORT_COLUMNS } from '../report/columns.ts';
 import { toCsv, writeFileAtomic, writeTable } from '../report/write.ts';
 import type { EntityType } from '../types.ts';
-import { FRAGMENT_COLUMNS, FRAGMENT_TABLES } from './fragments.ts';
+import { FRAGMENT_COLUMNS, FRAGMENT_TABLES, type ArticleCore } from './fragments.ts';
 import type { StateStore } from './store.ts';
 
 
-export interface StateReportResult {
+/** An article's stored core, with the input file it belongs to. */
+export interface StoredCore {
+  file: string;
+  core: ArticleCore;
+}
+
+/** The cross-article results of a run, ready to be written. */
+export interface ReconciledState {
+  /** Every stored article, sorted by file. */
+  cores: StoredCore[];
+  infos: ArticleInfo[];
+  reconciliation: ReconcileResult;
   articles: number;
   /** Articles whose status is `error`. */
   failed: number;
+}
+
+export interface StateReportResult extends ReconciledState {
   readbackMs: number;
   reconcileMs: number;
   reportsMs: number;
-  groups: ReconcileResult['groups'];
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Reconcile the stored results and write every report into `outputDir`. */
-export function writeReportsFromState(outputDir: string, store: StateStore, options: ReconcileOptions): StateReportResult {
-  let mark = performance.now();
-  const stored = store.loadCores();
-  const readbackMs = performance.now() - mark;
-  const counts = { articles: stored.length, failed: stored.filter(({ core }) => core.article.status === 'error').length };
-
+/** Reconcile the claims of every stored article (`cores` sorted by file, as listInputFiles sorts). */
+export function reconcileCores(cores: StoredCore[], options: ReconcileOptions): ReconciledState {
   // What finishRun gives reconcile: claims and articles in file order; stored signatures stand in for tokens.
-  mark = performance.now();
-  const infos: ArticleInfo[] = stored
+  const infos: ArticleInfo[] = cores
     .filter(({ core }) => core.article.status === 'ok')
     .map(({ core: { article, signature } }) => ({ id: article.id, title: article.title, source: article.source, published: article.published, tokens: [], signature }));
   const reconciliation = reconcile(
-    stored.flatMap(({ core }) => core.claims),
+    cores.flatMap(({ core }) => core.claims),
     infos,
     options,
   );
-  const reconcileMs = performance.now() - mark;
+  const failed = cores.filter(({ core }) => core.article.status === 'error').length;
+  return { cores, infos, reconciliation, articles: cores.length, failed };
+}
 
+/** Read back, reconcile and write every report into `outputDir`. */
+export function writeReportsFromState(outputDir: string, store: StateStore, options: ReconcileOptions): StateReportResult {
+  let mark = performance.now();
+  const cores = store.loadCores();
+  const readbackMs = performance.now() - mark;
   mark = performance.now();
-  const ids = new Set(stored.map(({ core }) => core.article.id));
-  if (ids.size < stored.length) {
+  const reconciled = reconcileCores(cores, options);
+  const reconcileMs = performance.now() - mark;
+  mark = performance.now();
+  writeStateReports(outputDir, store, reconciled);
+  return { ...reconciled, readbackMs, reconcileMs, reportsMs: performance.now() - mark };
+}
+
+/**
+ * Write every report: the per-article tables joined from the fragments in `store`, the rest from
+ * `reconciled` (which must describe what `store` holds).
+ */
+export function writeStateReports(outputDir: string, store: StateStore, { cores, infos, reconciliation }: ReconciledState): void {
+  const ids = new Set(cores.map(({ core }) => core.article.id));
+  if (ids.size < cores.length) {
     // Two files with one id (same name in two folders): writeReports interleaves their rows by
     // position, which joined fragments cannot; take the general path.
     writeReports(outputDir, { results: store.loadResults(), reconciliation, articleInfos: infos });
-    return { ...counts, readbackMs, reconcileMs, reportsMs: performance.now() - mark, groups: reconciliation.groups };
+    return;
   }
 
   // writeReports' order: results sorted by id (stable over file order), rows by article then position.
-  const order = stored.map((entry, index) => ({ ...entry, index })).sort((a, b) => compare(a.core.article.id, b.core.article.id) || a.index - b.index);
+  const order = cores.map((entry, index) => ({ ...entry, index })).sort((a, b) => compare(a.core.article.id, b.core.article.id) || a.index - b.index);
   for (const table of FRAGMENT_TABLES) {
     writeJoinedTable(outputDir, table, order.map(({ file }) => file), store);
   }
-  const entityRows = order.flatMap(({ core }) =>
-    core.entities.map(([entity, type, text, discovered]) => ({ article: core.article.id, entity, type: type as EntityType, text, discovered })),
+  const entityRows: SummarizedMention[] = order.flatMap(({ core }) =>
+    core.entities.map(([entity, type, text, discovered, mentions]) => ({ article: core.article.id, entity, type: type as EntityType, text, discovered, mentions })),
   );
-  writeFileAtomic(join(outputDir, 'entity-summary.csv'), toCsv(summarizeEntities(entityRows as Parameters<typeof summarizeEntities>[0]), REPORT_COLUMNS.entitySummary));
+  writeFileAtomic(join(outputDir, 'entity-summary.csv'), toCsv(summarizeEntities(entityRows), REPORT_COLUMNS.entitySummary));
   writeTable(outputDir, 'conflicts', reconciliation.groups, REPORT_COLUMNS.conflicts);
   const claims: ClaimRow[] = order
     .flatMap(({ core }) => core.claims)
     .sort((a, b) => compare(a.article, b.article) || a.start - b.start || a.end - b.end);
   writeFileAtomic(join(outputDir, 'report.md'), renderReport(reconciliation, claims, infos));
-  return { ...counts, readbackMs, reconcileMs, reportsMs: performance.now() - mark, groups: reconciliation.groups };
 }
 
 const OPEN = Buffer.from('[\n');

@@ -9,12 +9,14 @@
  *   exactly as they stand in those reports; reports are rebuilt by concatenation.
  * - `dates`, `figures`, `entities`: views with one row per mention, read from the fragments.
  * - `claims`: one row per claim; `conflicts`: the rows of output/conflicts.json of the last run.
+ * - `file_stats`: size and modification time of each input file when its content key was last
+ *   taken, so a rerun rereads only files whose size or time changed (git's index does the same).
  * - `meta`: schema version, config hash and rules version of the last complete run.
  *
  * Bump SCHEMA_VERSION on any change here: an older database is then dropped and rebuilt (it is a
  * cache; the next run reprocesses every article).
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 const mention = (table: string, columns: Array<[string, string]>) => `
 CREATE VIEW ${table} AS
@@ -95,6 +97,14 @@ CREATE TABLE claims (
 CREATE INDEX claims_file ON claims (file);
 CREATE INDEX claims_subject ON claims (subject, predicate);
 
+CREATE TABLE file_stats (
+  file        TEXT PRIMARY KEY,
+  size        INTEGER NOT NULL,
+  mtime_ms    REAL NOT NULL,
+  content_key TEXT NOT NULL,      -- articles.content_key the file had at that size and time
+  seen_ms     REAL NOT NULL       -- when the size and time were read (ms since 1970)
+);
+
 CREATE TABLE conflicts (
   position  INTEGER PRIMARY KEY,    -- order in output/conflicts.json
   subject   TEXT,
@@ -128,4 +138,4 @@ ${mention('dates', [
 
 /** Tables in the order they are dropped when the schema changes. */
 export const VIEWS = ['entities', 'figures', 'dates'];
-export const TABLES = ['conflicts', 'claims', 'fragments', 'articles', 'meta'];
+export const TABLES = ['conflicts', 'file_stats', 'claims', 'fragments', 'articles', 'meta'];

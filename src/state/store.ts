@@ -22,6 +22,15 @@ export interface StoredArticle {
   retry: boolean;
 }
 
+/** Size and modification time of an input file when its content key was taken. */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  contentKey: string;
+  /** When size and time were read (ms since 1970). */
+  seenMs: number;
+}
+
 /** One processed article on its way into the database. */
 export interface ResultToStore {
   packed: PackedResult;
@@ -104,6 +113,20 @@ export class StateStore {
     );
   }
 
+  /** The cached fingerprints of the input files, by file. */
+  fileStats(): Map<string, FileStat> {
+    const rows = this.statements.selectFileStats.raw().all() as Array<[string, number, number, string, number]>;
+    return new Map(rows.map(([file, size, mtimeMs, contentKey, seenMs]) => [file, { size, mtimeMs, contentKey, seenMs }]));
+  }
+
+  /** Replace the cached fingerprints with these (files not listed are forgotten). One transaction. */
+  saveFileStats(stats: Map<string, FileStat>): void {
+    this.db.transaction(() => {
+      this.statements.deleteFileStats.run();
+      for (const [file, stat] of stats) this.statements.insertFileStat.run(file, stat.size, stat.mtimeMs, stat.contentKey, stat.seenMs);
+    })();
+  }
+
   meta(): Record<string, string> {
     const rows = this.statements.selectMeta.all() as Array<{ key: string; value: string }>;
     return Object.fromEntries(rows.map((r) => [r.key, r.value]));
@@ -146,12 +169,22 @@ export class StateStore {
     })();
   }
 
-  /** What reports and reconciliation read of every article, sorted by file. */
-  loadCores(): Array<{ file: string; core: ArticleCore }> {
-    const rows = this.statements.selectCores.raw().all() as Array<[string, string]>;
+  /** What reports and reconciliation read of every article (or of those `wanted` accepts), sorted by file. */
+  loadCores(wanted: (file: string) => boolean = () => true): Array<{ file: string; core: ArticleCore }> {
+    const rows = (this.statements.selectCores.raw().all() as Array<[string, string]>).filter(([file]) => wanted(file));
     // Sorted here, as listInputFiles sorts (UTF-16 order; SQLite would compare UTF-8 bytes).
     rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return rows.map(([file, core]) => ({ file, core: JSON.parse(core) as ArticleCore }));
+  }
+
+  /** The cores of these files (those stored), sorted by file. */
+  loadCoresOf(files: Iterable<string>): Array<{ file: string; core: ArticleCore }> {
+    const found: Array<{ file: string; core: ArticleCore }> = [];
+    for (const file of files) {
+      const row = this.statements.selectCore.raw().get(file) as [string] | undefined;
+      if (row) found.push({ file, core: JSON.parse(row[0]) as ArticleCore });
+    }
+    return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
 
   /** The stored report rows of one article for one table (UTF-8). */
@@ -255,7 +288,11 @@ function prepare(db: Database.Database) {
   return {
     selectArticles: db.prepare('SELECT file, id, content_key, status, config_hash, rules_version, retry FROM articles'),
     selectMeta: db.prepare('SELECT key, value FROM meta'),
+    selectFileStats: db.prepare('SELECT file, size, mtime_ms, content_key, seen_ms FROM file_stats'),
+    deleteFileStats: write('DELETE FROM file_stats'),
+    insertFileStat: write('INSERT INTO file_stats (file, size, mtime_ms, content_key, seen_ms) VALUES (?, ?, ?, ?, ?)'),
     selectCores: db.prepare('SELECT file, core FROM articles'),
+    selectCore: db.prepare('SELECT core FROM articles WHERE file = ?'),
     selectFragment,
     upsertMeta: write('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     insertArticle: write(

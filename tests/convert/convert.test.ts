@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertToSimplified, toSimplifiedForMatching } from '../../src/convert/convert.ts';
+import { convertToSimplified, countScriptEvidence, toSimplifiedForMatching } from '../../src/convert/convert.ts';
 
 function check(input: string) {
   const result = convertToSimplified(input);
@@ -45,5 +45,21 @@ describe('convertToSimplified', () => {
 
   it('gives a Simplified matching view of Traditional lines', () => {
     expect(toSimplifiedForMatching('相關文章：')).toBe('相关文章：');
+  });
+
+  it('keeps the matching view the length of its input, astral characters and lone surrogates included', () => {
+    const input = '這是𠮷個測試，ABC 123，么';
+    const view = toSimplifiedForMatching(input);
+    expect(view).toBe('这是𠮷个测试，ABC 123，么');
+    expect(view.length).toBe(input.length);
+    expect(toSimplifiedForMatching('已是简体')).toBe('已是简体');
+    const lone = '\ud842這';
+    expect(toSimplifiedForMatching(lone)).toBe('\ud842这');
+  });
+
+  it('counts script evidence per character', () => {
+    expect(countScriptEvidence('這個測試')).toEqual({ traditional: 4, simplified: 0 });
+    expect(countScriptEvidence('这个测试')).toEqual({ traditional: 0, simplified: 4 });
+    expect(countScriptEvidence('abc 𠮷 123')).toEqual({ traditional: 0, simplified: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runIncremental, statusOf, type RunReport } from '../../src/pipeline/incremental.ts';
@@ -147,5 +147,37 @@ describe('incremental runs', () => {
     expect(status.removed.map((a) => a.file)).toEqual([SAMPLES[1]]);
     expect(status.unchanged.map((f) => f.file)).toEqual([SAMPLES[2]]);
     expect(readdirSync(output).map((name) => [name, readFileSync(join(output, name))] as const)).toEqual(listing);
+  });
+
+  it('rereads a file only when its size or modification time changed, or changed too recently to trust', async () => {
+    const root = tempDir('incremental');
+    const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 2));
+    const output = join(root, 'out');
+    const config = testConfig(input, output);
+    const path = join(input, SAMPLES[0]);
+    const longAgo = new Date(Date.now() - 60_000);
+    utimesSync(path, longAgo, longAgo);
+    await runIncremental(config);
+
+    // Same size, same old time, other bytes: the cached fingerprint is trusted, the file is not read.
+    const bytes = readFileSync(path);
+    const swapped = Buffer.from(bytes);
+    swapped[swapped.length - 1] = swapped[swapped.length - 1] === 0x0a ? 0x20 : 0x0a;
+    writeFileSync(path, swapped);
+    utimesSync(path, longAgo, longAgo);
+    expect(statusOf(config).toProcess).toEqual([]);
+
+    // The time moved: read and hashed again, so the change is seen.
+    const later = new Date(longAgo.getTime() + 1000);
+    utimesSync(path, later, later);
+    expect(statusOf(config).toProcess.map((f) => [f.file, f.reason])).toEqual([[SAMPLES[0], 'changed']]);
+
+    // Modified just before a run looked: the next look does not trust size and time, and reads it.
+    const recent = new Date();
+    utimesSync(path, recent, recent);
+    await runIncremental(config);
+    writeFileSync(path, bytes);
+    utimesSync(path, recent, recent);
+    expect(statusOf(config).toProcess.map((f) => [f.file, f.reason])).toEqual([[SAMPLES[0], 'changed']]);
   });
 });

@@ -119,9 +119,32 @@ describe('state store', () => {
     expect(cores.map((c) => c.file)).toEqual(['a.txt', 'b.txt']);
     expect(cores[0].core.signature).toEqual(articleSignature(a.tokens));
     expect(cores[0].core.entities).toEqual([
-      ['来往', 'product', '来往', false],
-      ['阿里巴巴', 'organization', '阿里', false],
+      ['来往', 'product', '来往', false, 1],
+      ['阿里巴巴', 'organization', '阿里', false, 1],
     ]);
+    expect(store.loadCoresOf(['b.txt', 'missing.txt', 'a.txt']).map((c) => c.file)).toEqual(['a.txt', 'b.txt']);
+    expect(store.loadCores((file) => file !== 'a.txt').map((c) => c.file)).toEqual(['b.txt']);
+    store.close();
+  });
+
+  it('keeps one entity tuple per distinct surface, counting its mentions', () => {
+    const r = result('a');
+    const [first, second] = r.entities;
+    r.entities = [first, { ...first, start: 10, end: 12 }, { ...first, start: 20, end: 22, discovered: true }, second, { ...second, start: 50, end: 52 }];
+    const core = JSON.parse(packResult(r).core) as { entities: unknown[] };
+    expect(core.entities).toEqual([
+      ['来往', 'product', '来往', false, 2],
+      ['来往', 'product', '来往', true, 1],
+      ['阿里巴巴', 'organization', '阿里', false, 2],
+    ]);
+  });
+
+  it('caches file fingerprints, replacing the whole set on each save', () => {
+    const dir = tempDir();
+    const store = StateStore.open(dir);
+    store.saveFileStats(new Map([['a.txt', { size: 10, mtimeMs: 1.5, contentKey: 'k-a', seenMs: 5000 }], ['b.txt', { size: 20, mtimeMs: 2, contentKey: 'k-b', seenMs: 6000 }]]));
+    store.saveFileStats(new Map([['b.txt', { size: 21, mtimeMs: 3, contentKey: 'k-b2', seenMs: 7000 }]]));
+    expect([...store.fileStats()]).toEqual([['b.txt', { size: 21, mtimeMs: 3, contentKey: 'k-b2', seenMs: 7000 }]]);
     store.close();
   });
 
