@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { LEXICON_DIR } from '../paths.ts';
 
-export const PREDICATES_FILE = fileURLToPath(new URL('../lexicons/predicates.json', import.meta.url));
+export const PREDICATES_FILE = join(LEXICON_DIR, 'predicates.json');
 
 const EntityTypeSchema = z.enum(['organization', 'product', 'person', 'place', 'event']);
 const FigureKindSchema = z.enum(['money', 'count', 'percent', 'number', 'rank', 'duration', 'age']);

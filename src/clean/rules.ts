@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { formatZodError } from '../config/errors.ts';
+import { LEXICON_DIR } from '../paths.ts';
 
-export const DEFAULT_BOILERPLATE_PATH = fileURLToPath(new URL('../lexicons/boilerplate.json', import.meta.url));
+export const DEFAULT_BOILERPLATE_PATH = join(LEXICON_DIR, 'boilerplate.json');
 
 const regexSource = z.string().refine(
   (source) => {

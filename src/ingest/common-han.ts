@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { LEXICON_DIR } from '../paths.ts';
 
-const LIST = fileURLToPath(new URL('../lexicons/common-han.txt', import.meta.url));
+const LIST = join(LEXICON_DIR, 'common-han.txt');
 
 /** Frequent Simplified Chinese characters (data file), for scoring candidate decodings. */
 export const COMMON_HAN: ReadonlySet<string> = new Set(

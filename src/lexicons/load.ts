@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { z } from 'zod';
 import { formatZodError } from '../config/errors.ts';
+import { LEXICON_DIR } from '../paths.ts';
 
 /** Absolute path of a built-in lexicon file in this folder. */
 export function builtInLexiconPath(file: string): string {
-  return fileURLToPath(new URL(file, import.meta.url));
+  return join(LEXICON_DIR, file);
 }
 
 /**

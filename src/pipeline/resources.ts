@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadBoilerplateRules, type BoilerplateRules } from '../clean/rules.ts';
 import { configPath, type PipelineConfig } from '../config/config.ts';
 import { UsageError } from '../config/errors.ts';
@@ -8,8 +8,9 @@ import { loadSegmenter, loadUserDictionaryFile } from '../text/segment.ts';
 import { defaultPredicateLexicon, PREDICATES_FILE } from '../claims/lexicon.ts';
 import { dateWords, holidayLexicon } from '../extract/dates/lexicon.ts';
 import { figureLexicon } from '../extract/figures/lexicon.ts';
+import { LEXICON_DIR } from '../paths.ts';
 
-export const BUILTIN_USER_DICTIONARY = fileURLToPath(new URL('../lexicons/user-dict.txt', import.meta.url));
+export const BUILTIN_USER_DICTIONARY = join(LEXICON_DIR, 'user-dict.txt');
 
 /** Everything the per-article stages need, loaded and validated once per process. */
 export interface Resources {

@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PipelineConfig } from '../config/config.ts';
 import { UsageError } from '../config/errors.ts';
 import { lexiconFiles } from '../pipeline/resources.ts';
+import { PACKAGE_ROOT, RUNNING_BUILD } from '../paths.ts';
+import { staleReason } from '../../scripts/build-freshness.mjs';
 
-/** The source folder (src/): its code and built-in lexicons version every stored result. */
-export const SOURCE_DIR = fileURLToPath(new URL('..', import.meta.url));
-const PACKAGE_LOCK = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
+/**
+ * The source folder (src/): its code and built-in lexicons version every stored result. Always
+ * src/, also when running the build in dist/, so both give the same version (switching between
+ * them must not reprocess the corpus).
+ */
+export const SOURCE_DIR = join(PACKAGE_ROOT, 'src');
+const PACKAGE_LOCK = join(PACKAGE_ROOT, 'package-lock.json');
 
 /** Top-level config sections that do not change what a per-article stage produces. */
 const RUN_ONLY_KEYS = new Set(['$schema', 'input', 'output', 'run', 'reconcile', 'configPath', 'baseDir']);
@@ -41,6 +46,7 @@ export function configHash(config: PipelineConfig, today = new Date().toISOStrin
  * jieba or opencc changes results too). A missing configured data file is a UsageError.
  */
 export function rulesVersion(config: PipelineConfig): string {
+  assertBuildMatchesSources();
   const hash = createHash('sha256');
   for (const file of listFiles(SOURCE_DIR)) {
     hash.update(`src/${relative(SOURCE_DIR, file).split(sep).join('/')}\0`);
@@ -55,6 +61,19 @@ export function rulesVersion(config: PipelineConfig): string {
   }
   if (existsSync(PACKAGE_LOCK)) hash.update(readFileSync(PACKAGE_LOCK));
   return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The version hashes src/, which describes the code that runs only while dist/ was built from it.
+ * A long-lived process started from dist/ (watch) after sources were edited would tag the results
+ * of its old code with the new version, and they would never be redone: it must restart instead.
+ */
+function assertBuildMatchesSources(): void {
+  if (!RUNNING_BUILD) return;
+  const stale = staleReason(PACKAGE_ROOT);
+  if (stale !== null) {
+    throw new UsageError(`${stale}, which this process runs: restart the command (after \`npm run build\` for a fast start)`);
+  }
 }
 
 export function currentVersions(config: PipelineConfig): Versions {

@@ -51,7 +51,51 @@ export function loadSegmenter(words: UserWord[]): void {
   writeOnce(idfDict, '的 1.0\n');
   writeOnce(stopWordDict, '的\n');
   nodejieba.load({ userDict: file, idfDict, stopWordDict });
+  partOfSpeech = readPartOfSpeech(dedupeWords(words));
   loadedKey = key;
+}
+
+/**
+ * The tag jieba's `tag()` gives each dictionary word: the main dictionary's, then the user words'
+ * (a later entry replaces an earlier one, as in jieba's trie). Segmenting with `cut()` and looking
+ * tags up here gives exactly `tag()`'s output in about half the time: `tag()` segments the same
+ * way, then looks every word up in its trie and builds an object per word.
+ */
+let partOfSpeech: Map<string, string> | null = null;
+
+function readPartOfSpeech(userWords: UserWord[]): Map<string, string> {
+  const mainDictionary = (nodejieba as unknown as { DEFAULT_DICT?: string }).DEFAULT_DICT;
+  if (!mainDictionary) throw new Error('nodejieba does not expose DEFAULT_DICT: cannot read its dictionary tags');
+  const tags = new Map<string, string>();
+  for (const line of readFileSync(mainDictionary, 'utf8').split('\n')) {
+    const first = line.indexOf(' ');
+    const last = line.lastIndexOf(' ');
+    if (first > 0 && last > first) tags.set(line.slice(0, first), line.slice(last + 1).trim());
+  }
+  for (const w of userWords) tags.set(w.word, w.tag);
+  return tags;
+}
+
+/** jieba's tag for a word not in its dictionary: x, or m / eng when its first half holds ASCII digits / letters. */
+export function tagUnknownWord(word: string): string {
+  const units = [...word];
+  const half = Math.floor(units.length / 2);
+  let ascii = 0;
+  let digits = 0;
+  for (let i = 0; i < units.length && ascii < half; i++) {
+    const code = units[i].codePointAt(0)!;
+    if (code < 0x80) {
+      ascii++;
+      if (code >= 0x30 && code <= 0x39) digits++;
+    }
+  }
+  if (ascii === 0) return 'x';
+  return digits === ascii ? 'm' : 'eng';
+}
+
+function tagOf(word: string): string {
+  const tag = partOfSpeech!.get(word);
+  return tag ? tag : tagUnknownWord(word);
 }
 
 /** Write a file unless it exists; through a rename, so a worker loading at the same time never reads half of it. */
@@ -91,14 +135,14 @@ export function segment(text: string): Token[] {
     cursor += line.length + 1;
     if (!line.trim()) continue;
     let at = lineStart;
-    for (const { word, tag } of nodejieba.tag(line)) {
+    for (const word of nodejieba.cut(line, true)) {
       const start = text.indexOf(word, at);
       // jieba returns the input's characters in order; if a word is not found (it never should be),
       // skip it rather than report a wrong offset.
       if (start < 0 || start >= lineStart + line.length + 1) continue;
       at = start + word.length;
       if (!word.trim()) continue;
-      tokens.push({ start, end: at, text: word, tag });
+      tokens.push({ start, end: at, text: word, tag: tagOf(word) });
     }
   }
   return tokens;

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { EntityType } from '../../types.ts';
 import type { UserWord } from '../../text/segment.ts';
 import { lexiconFileSchema, parseJsonFile } from './schema.ts';
 import { compileEntityRules, DEFAULT_ENTITY_RULES_PATH, type EntityRules } from './rules.ts';
+import { LEXICON_DIR } from '../../paths.ts';
 
-export const DEFAULT_ENTITY_LEXICON_PATH = fileURLToPath(new URL('../../lexicons/entities.json', import.meta.url));
+export const DEFAULT_ENTITY_LEXICON_PATH = join(LEXICON_DIR, 'entities.json');
 
 export interface LexiconEntry {
   name: string;

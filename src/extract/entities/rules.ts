@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { entityRulesSchema, parseJsonFile, type EntityRulesInput } from './schema.ts';
 import { WordList } from './word-list.ts';
+import { LEXICON_DIR } from '../../paths.ts';
 
-export const DEFAULT_ENTITY_RULES_PATH = fileURLToPath(new URL('../../lexicons/entity-rules.json', import.meta.url));
+export const DEFAULT_ENTITY_RULES_PATH = join(LEXICON_DIR, 'entity-rules.json');
 
 /** The rule data of entity-rules.json, turned into sets and longest-first lists for lookups. */
 export interface EntityRules {
