@@ -257,7 +257,7 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
 
     mark = performance.now();
     removeStaleTemporaryFiles(outputDir);
-    const reader = StateStore.openExisting(outputDir);
+    const reader = StateStore.openExisting(outputDir, { bulkReads: true });
     if (!reader) throw new Error(`the state database ${join(outputDir, STATE_FILE)} could not be read back after this run wrote it`);
     try {
       writeStateReports(outputDir, reader, reconciled);

@@ -9,6 +9,8 @@ import type { Versions } from './versions.ts';
 export const STATE_FILE = 'pipeline.sqlite';
 
 const EMPTY = Buffer.alloc(0);
+/** Upper bound of the mapping for bulk reads (address space, not memory: pages load as read). */
+const BULK_READ_MMAP_BYTES = 8 * 1024 ** 3;
 
 /** What the state knows about one input file: enough to decide whether to process it again. */
 export interface StoredArticle {
@@ -79,12 +81,17 @@ export class StateStore {
     return new StateStore(path, db, rebuilt);
   }
 
-  /** Open an existing state database without creating one (for `status`); null when there is none. */
-  static openExisting(outputDir: string): StateStore | null {
+  /**
+   * Open an existing state database without creating one (for `status`); null when there is none.
+   * `bulkReads`: the caller reads most of the file (the report fragments); the file is then mapped
+   * into memory, which halves the time to read it on this kind of workload.
+   */
+  static openExisting(outputDir: string, { bulkReads = false } = {}): StateStore | null {
     const path = join(outputDir, STATE_FILE);
     if (!existsSync(path)) return null;
     try {
       const db = new Database(path, { readonly: true, fileMustExist: true });
+      if (bulkReads) db.pragma(`mmap_size = ${BULK_READ_MMAP_BYTES}`);
       if (readSchemaVersion(db) !== SCHEMA_VERSION) {
         db.close();
         return null;

@@ -51,7 +51,9 @@ export function loadSegmenter(words: UserWord[]): void {
   writeOnce(idfDict, '的 1.0\n');
   writeOnce(stopWordDict, '的\n');
   nodejieba.load({ userDict: file, idfDict, stopWordDict });
-  partOfSpeech = readPartOfSpeech(dedupeWords(words));
+  loadedWords = dedupeWords(words);
+  partOfSpeech = null;
+  linesSegmented = 0;
   loadedKey = key;
 }
 
@@ -59,9 +61,16 @@ export function loadSegmenter(words: UserWord[]): void {
  * The tag jieba's `tag()` gives each dictionary word: the main dictionary's, then the user words'
  * (a later entry replaces an earlier one, as in jieba's trie). Segmenting with `cut()` and looking
  * tags up here gives exactly `tag()`'s output in about half the time: `tag()` segments the same
- * way, then looks every word up in its trie and builds an object per word.
+ * way, then looks every word up in its trie and builds an object per word. Reading the table
+ * costs ~0.4 s, so a process uses `tag()` until it has segmented enough lines to repay that.
  */
 let partOfSpeech: Map<string, string> | null = null;
+let loadedWords: UserWord[] = [];
+let linesSegmented = 0;
+/** About 40 articles' worth of lines: the table pays for itself after ~250 articles. */
+const LINES_BEFORE_TAG_TABLE = 2000;
+
+export type SegmentMethod = 'tag' | 'cut';
 
 function readPartOfSpeech(userWords: UserWord[]): Map<string, string> {
   const mainDictionary = (nodejieba as unknown as { DEFAULT_DICT?: string }).DEFAULT_DICT;
@@ -127,6 +136,14 @@ export function loadUserDictionaryFile(path: string): UserWord[] {
  */
 export function segment(text: string): Token[] {
   if (loadedKey === null) throw new Error('segmenter not loaded: call loadSegmenter() first');
+  if (!partOfSpeech && linesSegmented >= LINES_BEFORE_TAG_TABLE) partOfSpeech = readPartOfSpeech(loadedWords);
+  return segmentWith(text, partOfSpeech ? 'cut' : 'tag');
+}
+
+/** segment() with a chosen method; both give the same tokens (tests/text/segment.test.ts). */
+export function segmentWith(text: string, method: SegmentMethod): Token[] {
+  if (loadedKey === null) throw new Error('segmenter not loaded: call loadSegmenter() first');
+  if (method === 'cut') partOfSpeech ??= readPartOfSpeech(loadedWords);
   const tokens: Token[] = [];
   let cursor = 0;
   // jieba is fed line by line: it is faster on short inputs and never merges across lines.
@@ -134,15 +151,17 @@ export function segment(text: string): Token[] {
     const lineStart = cursor;
     cursor += line.length + 1;
     if (!line.trim()) continue;
+    linesSegmented++;
     let at = lineStart;
-    for (const word of nodejieba.cut(line, true)) {
+    const tagged = method === 'cut' ? nodejieba.cut(line, true).map((word) => ({ word, tag: tagOf(word) })) : nodejieba.tag(line);
+    for (const { word, tag } of tagged) {
       const start = text.indexOf(word, at);
       // jieba returns the input's characters in order; if a word is not found (it never should be),
       // skip it rather than report a wrong offset.
       if (start < 0 || start >= lineStart + line.length + 1) continue;
       at = start + word.length;
       if (!word.trim()) continue;
-      tokens.push({ start, end: at, text: word, tag: tagOf(word) });
+      tokens.push({ start, end: at, text: word, tag });
     }
   }
   return tokens;

@@ -4,7 +4,7 @@ import nodejieba from 'nodejieba';
 import * as OpenCC from 'opencc-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entityUserWords, loadEntityLexicon } from '../../src/extract/entities.ts';
-import { loadSegmenter, loadUserDictionaryFile, segment, tagUnknownWord } from '../../src/text/segment.ts';
+import { loadSegmenter, loadUserDictionaryFile, segment, segmentWith, tagUnknownWord } from '../../src/text/segment.ts';
 
 const USER_DICT = 'src/lexicons/user-dict.txt';
 const NER_FIXTURES = 'tests/fixtures/entities';
@@ -24,10 +24,10 @@ beforeAll(() => {
 });
 
 describe('segment', () => {
-  it("gives exactly jieba's tag() words and tags, with offsets into the text", () => {
+  it.each(['tag', 'cut'] as const)("gives exactly jieba's tag() words and tags, with offsets into the text (%s)", (method) => {
     let compared = 0;
     for (const text of corpus()) {
-      const tokens = segment(text);
+      const tokens = segmentWith(text, method);
       const expected = text
         .split('\n')
         .filter((line) => line.trim())
@@ -39,6 +39,13 @@ describe('segment', () => {
       compared += tokens.length;
     }
     expect(compared).toBeGreaterThan(5000);
+  });
+
+  it('gives the same tokens on every call, whichever method the process has switched to', () => {
+    const text = corpus().join('\n');
+    const first = segment(text);
+    for (let i = 0; i < 5; i++) expect(segment(text)).toEqual(first);
+    expect(segmentWith(text, 'tag')).toEqual(first);
   });
 
   it('tags words missing from the dictionary as jieba does', () => {
