@@ -59,7 +59,7 @@ CREATE TABLE articles (
   rules_version TEXT NOT NULL,      -- code and lexicons the result was made with
   retry         INTEGER NOT NULL DEFAULT 0, -- 1: the failure may pass (timeout, crash); redone next run
   processed_at  TEXT NOT NULL,
-  core          TEXT NOT NULL       -- JSON: {article, claims, tokens, entities}
+  core          TEXT NOT NULL       -- JSON: {article, claims, signature, entities: [entity, type, text, discovered, mentions]}
 );
 CREATE INDEX articles_id ON articles (id);
 
