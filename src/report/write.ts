@@ -23,6 +23,17 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
 
+/**
+ * A JSON array of report rows, one row per line: as easy to grep and diff as the CSV, and a
+ * sixth smaller than pretty-printing (reports reach hundreds of MB on large corpora).
+ */
+export function toJsonRows(rows: readonly unknown[]): string {
+  if (!rows.length) return '[]\n';
+  let out = '[\n';
+  for (let i = 0; i < rows.length; i++) out += (i ? ',\n' : '') + JSON.stringify(rows[i]);
+  return out + '\n]\n';
+}
+
 type Cell = string | number | boolean | null | undefined;
 
 /**
@@ -71,6 +82,6 @@ function formatCell(value: Cell): string {
 
 /** Write `name.json` and `name.csv` for the same rows. */
 export function writeTable(outputDir: string, name: string, rows: object[], columns?: readonly string[]): void {
-  writeFileAtomic(join(outputDir, `${name}.json`), toJson(rows));
+  writeFileAtomic(join(outputDir, `${name}.json`), toJsonRows(rows));
   writeFileAtomic(join(outputDir, `${name}.csv`), toCsv(rows, columns));
 }

@@ -2,7 +2,7 @@
  * Per-article pieces of the reports, rendered once when the article is processed and stored, so a
  * rerun writes the large per-mention reports by concatenation instead of re-serializing every
  * article. The pieces are the exact bytes writeReports (src/report/reports.ts) produces for the
- * article's rows: `toJson(rows)` without its brackets and `toCsv(rows)` without its header, so
+ * article's rows: `toJsonRows(rows)` without its brackets and `toCsv(rows)` without its header, so
  * joining them in writeReports' order gives its output byte for byte (tests/state/reports.test.ts
  * compares the two).
  */
@@ -10,7 +10,7 @@ import type { ClaimRow } from '../claims/types.ts';
 import type { ArticleResult, ArticleRow } from '../pipeline/rows.ts';
 import { articleSignature } from '../reconcile/duplicates.ts';
 import { REPORT_COLUMNS } from '../report/columns.ts';
-import { flattenRow, toCsv, toJson } from '../report/write.ts';
+import { flattenRow, toCsv, toJsonRows } from '../report/write.ts';
 
 const { articles, dates, figures, entities, claims } = REPORT_COLUMNS;
 export const FRAGMENT_COLUMNS = { articles, dates, figures, entities, claims };
@@ -62,8 +62,8 @@ function byPosition<T extends { start: number; end: number }>(rows: readonly T[]
 
 export function renderFragment(table: FragmentTable, rows: readonly object[]): Fragment {
   if (!rows.length) return { json: '', csv: '' };
-  const json = toJson(rows);
-  // toJson(rows) is '[\n' + rows + '\n]\n'.
+  const json = toJsonRows(rows);
+  // toJsonRows(rows) is '[\n' + rows + '\n]\n'.
   return { json: json.slice(2, -3), csv: csvLines(rows, FRAGMENT_COLUMNS[table]) };
 }
 

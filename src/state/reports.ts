@@ -119,7 +119,7 @@ function writeJoinedTable(outputDir: string, table: (typeof FRAGMENT_TABLES)[num
       json.write(fragment.json);
       csv.write(fragment.csv);
     }
-    // Same text as toJson(): '[]' for no rows.
+    // Same text as toJsonRows(): '[]' for no rows.
     json.write(rows === 0 ? EMPTY_ARRAY : CLOSE);
     json.commit();
     csv.commit();

@@ -43,10 +43,13 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['a.json']);
   });
 
-  it('writes a table as pretty JSON and CSV', () => {
+  it('writes a table as JSON, one row per line, and CSV', () => {
     const dir = mkdtempSync(join(tmpdir(), 'write-'));
-    writeTable(dir, 't', [{ a: 1 }], ['a']);
-    expect(readFileSync(join(dir, 't.json'), 'utf8')).toBe('[\n  {\n    "a": 1\n  }\n]\n');
-    expect(readFileSync(join(dir, 't.csv'), 'utf8')).toBe('\ufeffa\r\n1\r\n');
+    writeTable(dir, 't', [{ a: 1, b: { c: '来往' } }, { a: 2, b: null }], ['a', 'b.c']);
+    expect(readFileSync(join(dir, 't.json'), 'utf8')).toBe('[\n{"a":1,"b":{"c":"来往"}},\n{"a":2,"b":null}\n]\n');
+    expect(JSON.parse(readFileSync(join(dir, 't.json'), 'utf8'))).toEqual([{ a: 1, b: { c: '来往' } }, { a: 2, b: null }]);
+    expect(readFileSync(join(dir, 't.csv'), 'utf8')).toBe('\ufeffa,b.c\r\n1,来往\r\n2,\r\n');
+    writeTable(dir, 'empty', [], ['a']);
+    expect(readFileSync(join(dir, 'empty.json'), 'utf8')).toBe('[]\n');
   });
 });
