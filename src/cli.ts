@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { configPath, loadConfig, type PipelineConfig } from './config/config.ts';
-import { UsageError } from './config/errors.ts';
+import { StaleBuildError, UsageError } from './config/errors.ts';
 import { extractLine, type ExtractRequest } from './extract/line.ts';
 import { runIncremental, statusOf, type RunReport } from './pipeline/incremental.ts';
 import { LockedError, lockHolder, releaseHeldLocks } from './pipeline/lock.ts';
@@ -210,12 +210,22 @@ async function watchCommand(config: PipelineConfig): Promise<number> {
       const message = error instanceof UsageError || error instanceof LockedError ? error.message : ((error as Error).stack ?? String(error));
       process.stderr.write(`${new Date().toLocaleTimeString()} run failed: ${message}\n`);
       if (error instanceof LockedError) watcher.poke();
+      // Every later run would fail the same way: stop rather than watch in vain.
+      if (error instanceof StaleBuildError) endWatch(2);
     } finally {
       running = false;
     }
   };
+  let ended = false;
+  let endWatch: (code: number) => void = () => {};
   const watcher = watchInput(config, config.run.watchDebounceMs, runOnce);
   const stopped = new Promise<number>((resolve) => {
+    endWatch = (code) => {
+      ended = true;
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void watcher.close().then(() => resolve(code));
+    };
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -238,7 +248,7 @@ async function watchCommand(config: PipelineConfig): Promise<number> {
   });
   await watcher.ready;
   await runOnce();
-  process.stderr.write(`watching ${configPath(config, config.input)} (Ctrl-C to stop)\n`);
+  if (!ended) process.stderr.write(`watching ${configPath(config, config.input)} (Ctrl-C to stop)\n`);
   return stopped;
 }
 

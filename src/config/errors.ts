@@ -5,6 +5,15 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/**
+ * The compiled build this process runs no longer matches the sources (they were edited since it
+ * started): results would carry the new sources' version but come from the old code. The command
+ * must be restarted; `watch` stops (exit code 2) instead of failing every rerun.
+ */
+export class StaleBuildError extends UsageError {
+  override name = 'StaleBuildError';
+}
+
 /** One line per problem: `file: key.path: what was expected`. */
 export function formatZodError(error: z.ZodError, file: string): string {
   return error.issues

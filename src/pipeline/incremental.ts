@@ -8,6 +8,7 @@ import { STATE_FILE, StateStore, type FileStat, type ResultToStore, type StoredA
 import { currentVersions, type Versions } from '../state/versions.ts';
 import { acquireLock, LOCK_FILE } from './lock.ts';
 import { loadResources } from './resources.ts';
+import { segmenterLoaded } from '../text/segment.ts';
 import { listInputFiles, reconcileOptions, type InputFile, type Progress } from './run.ts';
 import { reconcileCores, writeStateReports, type StoredCore } from '../state/reports.ts';
 import { processFiles, type FileJob } from './workers.ts';
@@ -54,21 +55,24 @@ export interface RunOptions {
   onNotice?: (message: string) => void;
   /** Recorded in the lock so a refused run can say who holds the folder. */
   command?: string;
+  /** Unchanged articles above which a small batch still goes to a worker (tests lower it). */
+  overlapReadbackAbove?: number;
 }
 
 /**
- * A file whose modification time is this close to the moment it was looked at may still have been
- * written in the same clock tick afterwards: its cached fingerprint is not trusted (git's "racy" rule).
+ * A file changed this close to the moment it was looked at may still have been written in the same
+ * clock tick afterwards: its cached fingerprint is not trusted (git's "racy" rule).
  */
 const RACY_MS = 2000;
 
 /**
  * Fingerprint of an input file: the sha256 of its bytes. Files over the size limit are not read
- * at all (they are recorded as errors), so their size and modification time stand in. When the
- * file's size and modification time are those cached with a fingerprint, that fingerprint is
- * reused without reading the file.
+ * at all (they are recorded as errors), so their size and modification time stand in. A cached
+ * fingerprint is reused without reading the file when the file's size, modification time, change
+ * time and inode are those cached with it, and `stored` (the key of the stored result) is that
+ * fingerprint: any write, even one that restores the modification time, changes the change time.
  */
-export function fingerprint(path: string, maxFileBytes: number, cached?: FileStat): { contentKey: string; stat: FileStat | null } {
+export function fingerprint(path: string, maxFileBytes: number, cached?: FileStat, stored?: string): { contentKey: string; stat: FileStat | null } {
   const seenMs = Date.now();
   let size = -1;
   let mtimeMs = -1;
@@ -76,19 +80,19 @@ export function fingerprint(path: string, maxFileBytes: number, cached?: FileSta
     const stat = statSync(path);
     size = stat.size;
     mtimeMs = stat.mtimeMs;
-    if (cached && cached.size === size && cached.mtimeMs === mtimeMs && mtimeMs < cached.seenMs - RACY_MS) {
+    const current = { size, mtimeMs, ctimeMs: stat.ctimeMs, inode: String(stat.ino) };
+    if (cached && stored === cached.contentKey && sameFile(cached, current) && Math.max(mtimeMs, current.ctimeMs) < cached.seenMs - RACY_MS) {
       return { contentKey: cached.contentKey, stat: cached };
     }
     const contentKey = size > maxFileBytes ? `unread:${size}:${mtimeMs}` : createHash('sha256').update(readFileSync(path)).digest('hex');
-    return { contentKey, stat: { size, mtimeMs, contentKey, seenMs } };
+    return { contentKey, stat: { ...current, contentKey, seenMs } };
   } catch {
     return { contentKey: `unreadable:${size}:${mtimeMs}`, stat: null };
   }
 }
 
-/** Fingerprint of an input file, computed afresh (see fingerprint). */
-export function contentKey(path: string, maxFileBytes: number): string {
-  return fingerprint(path, maxFileBytes).contentKey;
+function sameFile(a: Omit<FileStat, 'contentKey' | 'seenMs'>, b: Omit<FileStat, 'contentKey' | 'seenMs'>): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.inode === b.inode;
 }
 
 /** Decide what a run has to do, from the input files and what the state holds. Reads, never writes. */
@@ -102,7 +106,7 @@ export function planRun(
 ): Plan {
   const fileStats = new Map<string, FileStat>();
   const planned = files.map((f) => {
-    const { contentKey, stat } = fingerprint(f.path, config.ingest.maxFileBytes, cachedStats.get(f.file));
+    const { contentKey, stat } = fingerprint(f.path, config.ingest.maxFileBytes, cachedStats.get(f.file), stored.get(f.file)?.contentKey);
     if (stat) fileStats.set(f.file, stat);
     return { ...f, contentKey };
   });
@@ -213,7 +217,8 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
     const jobs: FileJob[] = plan.toProcess.map((f) => ({ path: f.path, file: f.file, contentKey: f.contentKey }));
     const processing = processFiles(config, jobs, {
       workers: config.run.workers,
-      inProcessBelow: plan.unchanged.length > OVERLAP_READBACK_ABOVE ? 0 : config.run.inProcessBelow,
+      // A process that has loaded jieba already (watch) keeps small batches: it has nothing to overlap.
+      inProcessBelow: plan.unchanged.length > (options.overlapReadbackAbove ?? OVERLAP_READBACK_ABOVE) && !segmenterLoaded() ? 0 : config.run.inProcessBelow,
       articleTimeoutMs: config.run.articleTimeoutMs,
       onStart: (job) => progress({ done, total, current: job.file }),
       onResult: ({ job, packed, timings, retry }) => {
@@ -226,21 +231,27 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
       },
     });
     // While the workers start and load their dictionaries, read back what this run leaves as it is.
-    let readbackMs = 0;
+    // Should that fail or come back incomplete, everything is read after processing instead.
     const redone = new Set([...plan.toProcess.map((f) => f.file), ...plan.removed.map((a) => a.file)]);
     const keptStarted = performance.now();
-    const kept = plan.unchanged.length ? readCoresExcept(outputDir, redone) : [];
-    readbackMs += performance.now() - keptStarted;
+    let kept: StoredCore[] | null;
+    try {
+      kept = plan.unchanged.length ? readCoresExcept(outputDir, redone) : [];
+      if (kept.length !== plan.unchanged.length) kept = null;
+    } catch {
+      kept = null;
+    }
+    const keptMs = performance.now() - keptStarted;
     const processed = await processing;
     commit();
     if (processed.loadMs) stages.load = (stages.load ?? 0) + processed.loadMs;
-    stages.process = performance.now() - mark;
+    stages.process = performance.now() - mark - keptMs;
 
     const writer = state();
     writer.remove(plan.removed.map((a) => a.file));
     mark = performance.now();
-    const cores = mergeByFile(kept, writer.loadCoresOf(plan.toProcess.map((f) => f.file)));
-    stages.readback = readbackMs + performance.now() - mark;
+    const cores = kept ? mergeByFile(kept, writer.loadCoresOf(plan.toProcess.map((f) => f.file))) : writer.loadCores();
+    stages.readback = keptMs + performance.now() - mark;
 
     mark = performance.now();
     const reconciled = reconcileCores(cores, reconcileOptions(config));
@@ -257,7 +268,7 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
 
     mark = performance.now();
     removeStaleTemporaryFiles(outputDir);
-    const reader = StateStore.openExisting(outputDir, { bulkReads: true });
+    const reader = StateStore.openExisting(outputDir);
     if (!reader) throw new Error(`the state database ${join(outputDir, STATE_FILE)} could not be read back after this run wrote it`);
     try {
       writeStateReports(outputDir, reader, reconciled);
@@ -265,14 +276,13 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
       reader.close();
     }
     stages.reports = performance.now() - mark;
-    const finished = reconciled;
 
     const report: RunReport = {
       processed: plan.toProcess.length,
       skipped: plan.unchanged.length,
       removed: plan.removed.length,
-      failed: finished.failed,
-      articles: finished.articles,
+      failed: reconciled.failed,
+      articles: reconciled.articles,
       durationMs: Math.round(performance.now() - started),
       stages: Object.fromEntries(Object.entries(stages).map(([name, ms]) => [name, Math.round(ms)])),
     };

@@ -2,10 +2,8 @@ import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, extname, sep } from 'node:path';
 import { configPath, type PipelineConfig } from '../config/config.ts';
 import { formatZodError, UsageError } from '../config/errors.ts';
-import { reconcile, ReconcileOptionsSchema, type ArticleInfo, type ReconcileResult } from '../reconcile/reconcile.ts';
-import { writeReports } from '../report/reports.ts';
+import { ReconcileOptionsSchema } from '../reconcile/reconcile.ts';
 import { articleIdOf } from './article.ts';
-import type { ArticleResult } from './rows.ts';
 
 export interface InputFile {
   /** Absolute path. */
@@ -49,25 +47,4 @@ export function reconcileOptions(config: PipelineConfig) {
   const parsed = ReconcileOptionsSchema.safeParse(config.reconcile);
   if (!parsed.success) throw new UsageError(formatZodError(parsed.error, `${config.configPath ?? 'config'} (reconcile)`));
   return parsed.data;
-}
-
-export function articleInfos(results: ArticleResult[]): ArticleInfo[] {
-  return results
-    .filter((r) => r.article.status === 'ok')
-    .map((r) => ({ id: r.article.id, title: r.article.title, source: r.article.source, published: r.article.published, tokens: r.tokens }));
-}
-
-/** Reconcile the per-article results and write every report. Returns the stage times in ms and the conflict rows. */
-export function finishRun(
-  config: PipelineConfig,
-  results: ArticleResult[],
-): { reconcileMs: number; reportsMs: number; groups: ReconcileResult['groups'] } {
-  const options = reconcileOptions(config);
-  const started = performance.now();
-  const infos = articleInfos(results);
-  const claims = results.flatMap((r) => r.claims);
-  const reconciliation = reconcile(claims, infos, options);
-  const reconcileMs = performance.now() - started;
-  writeReports(configPath(config, config.output), { results, reconciliation, articleInfos: infos });
-  return { reconcileMs, reportsMs: performance.now() - started - reconcileMs, groups: reconciliation.groups };
 }

@@ -17,7 +17,6 @@ import type { EntityType } from '../types.ts';
 import { FRAGMENT_COLUMNS, FRAGMENT_TABLES, type ArticleCore } from './fragments.ts';
 import type { StateStore } from './store.ts';
 
-
 /** An article's stored core, with the input file it belongs to. */
 export interface StoredCore {
   file: string;
@@ -35,17 +34,11 @@ export interface ReconciledState {
   failed: number;
 }
 
-export interface StateReportResult extends ReconciledState {
-  readbackMs: number;
-  reconcileMs: number;
-  reportsMs: number;
-}
-
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Reconcile the claims of every stored article (`cores` sorted by file, as listInputFiles sorts). */
 export function reconcileCores(cores: StoredCore[], options: ReconcileOptions): ReconciledState {
-  // What finishRun gives reconcile: claims and articles in file order; stored signatures stand in for tokens.
+  // What writeReports' callers give reconcile: claims and articles in file order; stored signatures stand in for tokens.
   const infos: ArticleInfo[] = cores
     .filter(({ core }) => core.article.status === 'ok')
     .map(({ core: { article, signature } }) => ({ id: article.id, title: article.title, source: article.source, published: article.published, tokens: [], signature }));
@@ -56,19 +49,6 @@ export function reconcileCores(cores: StoredCore[], options: ReconcileOptions): 
   );
   const failed = cores.filter(({ core }) => core.article.status === 'error').length;
   return { cores, infos, reconciliation, articles: cores.length, failed };
-}
-
-/** Read back, reconcile and write every report into `outputDir`. */
-export function writeReportsFromState(outputDir: string, store: StateStore, options: ReconcileOptions): StateReportResult {
-  let mark = performance.now();
-  const cores = store.loadCores();
-  const readbackMs = performance.now() - mark;
-  mark = performance.now();
-  const reconciled = reconcileCores(cores, options);
-  const reconcileMs = performance.now() - mark;
-  mark = performance.now();
-  writeStateReports(outputDir, store, reconciled);
-  return { ...reconciled, readbackMs, reconcileMs, reportsMs: performance.now() - mark };
 }
 
 /**

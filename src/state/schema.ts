@@ -9,14 +9,16 @@
  *   exactly as they stand in those reports; reports are rebuilt by concatenation.
  * - `dates`, `figures`, `entities`: views with one row per mention, read from the fragments.
  * - `claims`: one row per claim; `conflicts`: the rows of output/conflicts.json of the last run.
- * - `file_stats`: size and modification time of each input file when its content key was last
- *   taken, so a rerun rereads only files whose size or time changed (git's index does the same).
- * - `meta`: schema version, config hash and rules version of the last complete run.
+ * - `file_stats`: size, modification and change times and inode of each input file when its
+ *   content key was last taken, so a rerun rereads only files where one of them changed (as
+ *   git's index does).
+ * - `meta`: schema version, and the config hash and rules version of the last run whose results
+ *   are all stored (set before that run rewrites the reports; every run rewrites them all).
  *
  * Bump SCHEMA_VERSION on any change here: an older database is then dropped and rebuilt (it is a
  * cache; the next run reprocesses every article).
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 const mention = (table: string, columns: Array<[string, string]>) => `
 CREATE VIEW ${table} AS
@@ -100,9 +102,11 @@ CREATE INDEX claims_subject ON claims (subject, predicate);
 CREATE TABLE file_stats (
   file        TEXT PRIMARY KEY,
   size        INTEGER NOT NULL,
-  mtime_ms    REAL NOT NULL,
-  content_key TEXT NOT NULL,      -- articles.content_key the file had at that size and time
-  seen_ms     REAL NOT NULL       -- when the size and time were read (ms since 1970)
+  mtime_ms    REAL NOT NULL,      -- modification time
+  ctime_ms    REAL NOT NULL,      -- change time: moves on every write, even one that restores mtime
+  inode       TEXT NOT NULL,
+  content_key TEXT NOT NULL,      -- the content key the file had with these stats
+  seen_ms     REAL NOT NULL       -- when the stats were read (ms since 1970)
 );
 
 CREATE TABLE conflicts (

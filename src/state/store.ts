@@ -9,8 +9,6 @@ import type { Versions } from './versions.ts';
 export const STATE_FILE = 'pipeline.sqlite';
 
 const EMPTY = Buffer.alloc(0);
-/** Upper bound of the mapping for bulk reads (address space, not memory: pages load as read). */
-const BULK_READ_MMAP_BYTES = 8 * 1024 ** 3;
 
 /** What the state knows about one input file: enough to decide whether to process it again. */
 export interface StoredArticle {
@@ -24,10 +22,13 @@ export interface StoredArticle {
   retry: boolean;
 }
 
-/** Size and modification time of an input file when its content key was taken. */
+/** Size, times and inode of an input file when its content key was taken. */
 export interface FileStat {
   size: number;
   mtimeMs: number;
+  ctimeMs: number;
+  /** As a string: inode numbers can exceed what a double holds exactly. */
+  inode: string;
   contentKey: string;
   /** When size and time were read (ms since 1970). */
   seenMs: number;
@@ -81,17 +82,12 @@ export class StateStore {
     return new StateStore(path, db, rebuilt);
   }
 
-  /**
-   * Open an existing state database without creating one (for `status`); null when there is none.
-   * `bulkReads`: the caller reads most of the file (the report fragments); the file is then mapped
-   * into memory, which halves the time to read it on this kind of workload.
-   */
-  static openExisting(outputDir: string, { bulkReads = false } = {}): StateStore | null {
+  /** Open an existing state database without creating one (for `status`); null when there is none. */
+  static openExisting(outputDir: string): StateStore | null {
     const path = join(outputDir, STATE_FILE);
     if (!existsSync(path)) return null;
     try {
       const db = new Database(path, { readonly: true, fileMustExist: true });
-      if (bulkReads) db.pragma(`mmap_size = ${BULK_READ_MMAP_BYTES}`);
       if (readSchemaVersion(db) !== SCHEMA_VERSION) {
         db.close();
         return null;
@@ -122,15 +118,15 @@ export class StateStore {
 
   /** The cached fingerprints of the input files, by file. */
   fileStats(): Map<string, FileStat> {
-    const rows = this.statements.selectFileStats.raw().all() as Array<[string, number, number, string, number]>;
-    return new Map(rows.map(([file, size, mtimeMs, contentKey, seenMs]) => [file, { size, mtimeMs, contentKey, seenMs }]));
+    const rows = this.statements.selectFileStats.raw().all() as Array<[string, number, number, number, string, string, number]>;
+    return new Map(rows.map(([file, size, mtimeMs, ctimeMs, inode, contentKey, seenMs]) => [file, { size, mtimeMs, ctimeMs, inode, contentKey, seenMs }]));
   }
 
   /** Replace the cached fingerprints with these (files not listed are forgotten). One transaction. */
   saveFileStats(stats: Map<string, FileStat>): void {
     this.db.transaction(() => {
       this.statements.deleteFileStats.run();
-      for (const [file, stat] of stats) this.statements.insertFileStat.run(file, stat.size, stat.mtimeMs, stat.contentKey, stat.seenMs);
+      for (const [file, stat] of stats) this.statements.insertFileStat.run(file, stat.size, stat.mtimeMs, stat.ctimeMs, stat.inode, stat.contentKey, stat.seenMs);
     })();
   }
 
@@ -295,9 +291,9 @@ function prepare(db: Database.Database) {
   return {
     selectArticles: db.prepare('SELECT file, id, content_key, status, config_hash, rules_version, retry FROM articles'),
     selectMeta: db.prepare('SELECT key, value FROM meta'),
-    selectFileStats: db.prepare('SELECT file, size, mtime_ms, content_key, seen_ms FROM file_stats'),
+    selectFileStats: db.prepare('SELECT file, size, mtime_ms, ctime_ms, inode, content_key, seen_ms FROM file_stats'),
     deleteFileStats: write('DELETE FROM file_stats'),
-    insertFileStat: write('INSERT INTO file_stats (file, size, mtime_ms, content_key, seen_ms) VALUES (?, ?, ?, ?, ?)'),
+    insertFileStat: write('INSERT INTO file_stats (file, size, mtime_ms, ctime_ms, inode, content_key, seen_ms) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     selectCores: db.prepare('SELECT file, core FROM articles'),
     selectCore: db.prepare('SELECT core FROM articles WHERE file = ?'),
     selectFragment,

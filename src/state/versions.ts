@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { PipelineConfig } from '../config/config.ts';
-import { UsageError } from '../config/errors.ts';
+import { StaleBuildError, UsageError } from '../config/errors.ts';
 import { lexiconFiles } from '../pipeline/resources.ts';
 import { PACKAGE_ROOT, RUNNING_BUILD } from '../paths.ts';
 import { staleReason } from '../../scripts/build-freshness.mjs';
@@ -72,7 +72,7 @@ function assertBuildMatchesSources(): void {
   if (!RUNNING_BUILD) return;
   const stale = staleReason(PACKAGE_ROOT);
   if (stale !== null) {
-    throw new UsageError(`${stale}, which this process runs: restart the command (after \`npm run build\` for a fast start)`);
+    throw new StaleBuildError(`${stale}, which this process runs: restart the command (after \`npm run build\` for a fast start)`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodejieba from 'nodejieba';
@@ -11,7 +11,6 @@ export interface UserWord {
   frequency: number;
   tag: string;
 }
-
 
 /** Parse a jieba user-dictionary file: `word frequency tag` per line, `#` starts a comment. */
 export function parseUserDictionary(content: string, file = 'user dictionary'): UserWord[] {
@@ -73,6 +72,7 @@ const LINES_BEFORE_TAG_TABLE = 2000;
 export type SegmentMethod = 'tag' | 'cut';
 
 function readPartOfSpeech(userWords: UserWord[]): Map<string, string> {
+  // loadSegmenter() loads jieba's default main dictionary (no `dict` option), so that is the one to read.
   const mainDictionary = (nodejieba as unknown as { DEFAULT_DICT?: string }).DEFAULT_DICT;
   if (!mainDictionary) throw new Error('nodejieba does not expose DEFAULT_DICT: cannot read its dictionary tags');
   const tags = new Map<string, string>();
@@ -112,7 +112,13 @@ function writeOnce(path: string, content: string): void {
   if (existsSync(path)) return;
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, content, 'utf8');
-  renameSync(temporary, path);
+  try {
+    renameSync(temporary, path);
+  } catch (error) {
+    // Another worker put the same file in place first (and may hold it open: Windows refuses the rename).
+    rmSync(temporary, { force: true });
+    if (!existsSync(path)) throw error;
+  }
 }
 
 function dedupeWords(words: UserWord[]): UserWord[] {
@@ -128,6 +134,16 @@ function dedupeWords(words: UserWord[]): UserWord[] {
 
 export function loadUserDictionaryFile(path: string): UserWord[] {
   return parseUserDictionary(readFileSync(path, 'utf8'), path);
+}
+
+/** The method segment() uses now: `tag` until enough lines have been segmented, then `cut`. */
+export function segmentMethodInUse(): SegmentMethod {
+  return partOfSpeech ? 'cut' : 'tag';
+}
+
+/** Whether this process has loaded jieba (a later load with the same words costs nothing). */
+export function segmenterLoaded(): boolean {
+  return loadedKey !== null;
 }
 
 /**

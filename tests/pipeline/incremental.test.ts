@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runIncremental, statusOf, type RunReport } from '../../src/pipeline/incremental.ts';
+import { fingerprint, runIncremental, statusOf, type RunReport } from '../../src/pipeline/incremental.ts';
 import { LOCK_FILE } from '../../src/pipeline/lock.ts';
 import { STATE_FILE } from '../../src/state/store.ts';
 import { expectSameReports, sample, sampleCorpus, SAMPLES, tempDir, testConfig, variant } from '../state/helpers.ts';
@@ -149,7 +150,27 @@ describe('incremental runs', () => {
     expect(readdirSync(output).map((name) => [name, readFileSync(join(output, name))] as const)).toEqual(listing);
   });
 
-  it('rereads a file only when its size or modification time changed, or changed too recently to trust', async () => {
+  it('reuses a cached fingerprint only when size, times, inode and the stored key all match', async () => {
+    const root = tempDir('incremental');
+    const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 1));
+    const path = join(input, SAMPLES[0]);
+    const sha = createHash('sha256').update(readFileSync(path)).digest('hex');
+    const stat = statSync(path);
+    // Looked at well after the file last changed, under a made-up key: reusing it proves the file was not read.
+    const cached = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, inode: String(stat.ino), contentKey: 'cached', seenMs: Date.now() + 10_000 };
+    const max = 1 << 30;
+    expect(fingerprint(path, max, cached, 'cached').contentKey).toBe('cached');
+    expect(fingerprint(path, max, cached, 'stored-elsewhere').contentKey).toBe(sha);
+    expect(fingerprint(path, max, { ...cached, size: stat.size + 1 }, 'cached').contentKey).toBe(sha);
+    expect(fingerprint(path, max, { ...cached, mtimeMs: stat.mtimeMs - 1 }, 'cached').contentKey).toBe(sha);
+    expect(fingerprint(path, max, { ...cached, ctimeMs: stat.ctimeMs - 1 }, 'cached').contentKey).toBe(sha);
+    expect(fingerprint(path, max, { ...cached, inode: `${cached.inode}0` }, 'cached').contentKey).toBe(sha);
+    // Changed less than 2 s before it was looked at: the same clock tick may hide a later write.
+    expect(fingerprint(path, max, { ...cached, seenMs: Math.max(stat.mtimeMs, stat.ctimeMs) + 1000 }, 'cached').contentKey).toBe(sha);
+    expect(fingerprint(path, 10, undefined, undefined).contentKey).toBe(`unread:${stat.size}:${stat.mtimeMs}`);
+  });
+
+  it('sees an edit that keeps the size and restores the modification time, and settles after it', async () => {
     const root = tempDir('incremental');
     const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 2));
     const output = join(root, 'out');
@@ -158,26 +179,25 @@ describe('incremental runs', () => {
     const longAgo = new Date(Date.now() - 60_000);
     utimesSync(path, longAgo, longAgo);
     await runIncremental(config);
-
-    // Same size, same old time, other bytes: the cached fingerprint is trusted, the file is not read.
-    const bytes = readFileSync(path);
-    const swapped = Buffer.from(bytes);
-    swapped[swapped.length - 1] = swapped[swapped.length - 1] === 0x0a ? 0x20 : 0x0a;
-    writeFileSync(path, swapped);
-    utimesSync(path, longAgo, longAgo);
     expect(statusOf(config).toProcess).toEqual([]);
 
-    // The time moved: read and hashed again, so the change is seen.
-    const later = new Date(longAgo.getTime() + 1000);
-    utimesSync(path, later, later);
-    expect(statusOf(config).toProcess.map((f) => [f.file, f.reason])).toEqual([[SAMPLES[0], 'changed']]);
-
-    // Modified just before a run looked: the next look does not trust size and time, and reads it.
-    const recent = new Date();
-    utimesSync(path, recent, recent);
-    await runIncremental(config);
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 1] = bytes[bytes.length - 1] === 0x0a ? 0x20 : 0x0a;
     writeFileSync(path, bytes);
-    utimesSync(path, recent, recent);
+    utimesSync(path, longAgo, longAgo);
     expect(statusOf(config).toProcess.map((f) => [f.file, f.reason])).toEqual([[SAMPLES[0], 'changed']]);
+    await runIncremental(config);
+    expect(statusOf(config).toProcess).toEqual([]);
+    expectSameReports(output, await cleanRun(input));
+
+    // A forced run and a size limit that first skips the files, then reads them: each settles.
+    await runIncremental(config, { force: true });
+    expect(statusOf(config).toProcess).toEqual([]);
+    const tiny = testConfig(input, output, { ingest: { maxFileBytes: 16 } });
+    await runIncremental(tiny);
+    expect(statusOf(tiny).toProcess).toEqual([]);
+    await runIncremental(config);
+    expect(statusOf(config).toProcess).toEqual([]);
+    expectSameReports(output, await cleanRun(input));
   });
 });

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
-import { parseConfig, type PipelineConfig } from '../../src/config/config.ts';
+import { configPath, parseConfig, type PipelineConfig } from '../../src/config/config.ts';
+import { reconcileOptions } from '../../src/pipeline/run.ts';
+import type { ArticleResult } from '../../src/pipeline/rows.ts';
+import { reconcile, type ArticleInfo } from '../../src/reconcile/reconcile.ts';
+import { writeReports } from '../../src/report/reports.ts';
+import { reconcileCores, writeStateReports } from '../../src/state/reports.ts';
+import type { StateStore } from '../../src/state/store.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RAW = join(ROOT, 'raw');
@@ -80,7 +86,7 @@ export const CLI = join(ROOT, 'src', 'cli.ts');
 // SIGKILL of the first would not reach.
 const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
-/** Run the CLI as users do (`tsx src/cli.ts ...`), from `cwd`. */
+/** Run the CLI from source (`tsx src/cli.ts ...`, what `npm run cli` falls back to), from `cwd`. */
 export function runCli(args: string[], options: { cwd?: string; killAfterMs?: number; until?: () => boolean } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, ...args], { cwd: options.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -102,4 +108,21 @@ export function runCli(args: string[], options: { cwd?: string; killAfterMs?: nu
       resolve({ code, signal, stdout, stderr });
     });
   });
+}
+
+/**
+ * The reference the state's reports must equal: every result in memory, reconciled and written by
+ * writeReports, as a run without a state database would.
+ */
+export function writeReportsFromResults(config: PipelineConfig, results: ArticleResult[]): void {
+  const infos: ArticleInfo[] = results
+    .filter((r) => r.article.status === 'ok')
+    .map((r) => ({ id: r.article.id, title: r.article.title, source: r.article.source, published: r.article.published, tokens: r.tokens }));
+  const reconciliation = reconcile(results.flatMap((r) => r.claims), infos, reconcileOptions(config));
+  writeReports(configPath(config, config.output), { results, reconciliation, articleInfos: infos });
+}
+
+/** What a run does at its end: reconcile what the state holds, then write every report from it. */
+export function writeReportsFromState(outputDir: string, store: StateStore, config: PipelineConfig): void {
+  writeStateReports(outputDir, store, reconcileCores(store.loadCores(), reconcileOptions(config)));
 }

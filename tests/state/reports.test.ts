@@ -3,17 +3,16 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { processArticleFile } from '../../src/pipeline/article.ts';
 import { loadResources, type Resources } from '../../src/pipeline/resources.ts';
-import { finishRun, listInputFiles, reconcileOptions } from '../../src/pipeline/run.ts';
+import { listInputFiles } from '../../src/pipeline/run.ts';
 import type { ArticleResult } from '../../src/pipeline/rows.ts';
 import { csvLines, packResult, renderFragment } from '../../src/state/fragments.ts';
 import { toCsv } from '../../src/report/write.ts';
-import { writeReportsFromState } from '../../src/state/reports.ts';
 import { StateStore } from '../../src/state/store.ts';
-import { expectSameReports, sample, sampleCorpus, SAMPLES, tempDir, testConfig, variant } from './helpers.ts';
+import { expectSameReports, sample, sampleCorpus, SAMPLES, tempDir, testConfig, variant, writeReportsFromResults, writeReportsFromState } from './helpers.ts';
 
 /**
  * The reports written from the state (joined fragments) must be writeReports' reports byte for
- * byte: the clean in-memory path of src/pipeline/run.ts is the reference.
+ * byte: writing every result from memory (writeReportsFromResults) is the reference.
  */
 let resources: Resources;
 
@@ -44,7 +43,7 @@ function compareWithReference(input: string): void {
   const fromState = join(root, 'state');
   const config = testConfig(input, reference);
   const results: ArticleResult[] = listInputFiles(config).map((f) => processArticleFile(f.path, f.file, resources));
-  finishRun(config, results);
+  writeReportsFromResults(config, results);
 
   mkdirSync(fromState);
   const store = StateStore.open(fromState);
@@ -52,7 +51,7 @@ function compareWithReference(input: string): void {
     results.map((r) => ({ packed: packResult(r), contentKey: r.article.sha256, retry: false })),
     { configHash: 'c', rulesVersion: 'r' },
   );
-  writeReportsFromState(fromState, store, reconcileOptions(config));
+  writeReportsFromState(fromState, store, config);
   store.close();
   expectSameReports(fromState, reference);
 }
@@ -69,7 +68,7 @@ describe('reports from the state', () => {
   it('keep the same text for empty tables', () => {
     const dir = tempDir('reports-empty');
     const store = StateStore.open(dir);
-    writeReportsFromState(dir, store, reconcileOptions(testConfig('raw', dir)));
+    writeReportsFromState(dir, store, testConfig('raw', dir));
     store.close();
     expect(readFileSync(join(dir, 'entities.json'), 'utf8')).toBe('[]\n');
     expect(readFileSync(join(dir, 'dates.csv'), 'utf8')).toBe('\ufeffarticle,text,original,start,end,sentence,value.start,value.end,value.granularity,approx,basis,implied,rule\r\n');

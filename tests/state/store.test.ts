@@ -142,9 +142,11 @@ describe('state store', () => {
   it('caches file fingerprints, replacing the whole set on each save', () => {
     const dir = tempDir();
     const store = StateStore.open(dir);
-    store.saveFileStats(new Map([['a.txt', { size: 10, mtimeMs: 1.5, contentKey: 'k-a', seenMs: 5000 }], ['b.txt', { size: 20, mtimeMs: 2, contentKey: 'k-b', seenMs: 6000 }]]));
-    store.saveFileStats(new Map([['b.txt', { size: 21, mtimeMs: 3, contentKey: 'k-b2', seenMs: 7000 }]]));
-    expect([...store.fileStats()]).toEqual([['b.txt', { size: 21, mtimeMs: 3, contentKey: 'k-b2', seenMs: 7000 }]]);
+    const a = { size: 10, mtimeMs: 1.5, ctimeMs: 1.75, inode: '12', contentKey: 'k-a', seenMs: 5000 };
+    const b = { size: 21, mtimeMs: 3, ctimeMs: 4, inode: '18446744073709551615', contentKey: 'k-b2', seenMs: 7000 };
+    store.saveFileStats(new Map([['a.txt', a], ['b.txt', { ...b, contentKey: 'k-b' }]]));
+    store.saveFileStats(new Map([['b.txt', b]]));
+    expect([...store.fileStats()]).toEqual([['b.txt', b]]);
     store.close();
   });
 

@@ -4,7 +4,7 @@ import nodejieba from 'nodejieba';
 import * as OpenCC from 'opencc-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entityUserWords, loadEntityLexicon } from '../../src/extract/entities.ts';
-import { loadSegmenter, loadUserDictionaryFile, segment, segmentWith, tagUnknownWord } from '../../src/text/segment.ts';
+import { loadSegmenter, loadUserDictionaryFile, segment, segmentMethodInUse, segmentWith, tagUnknownWord } from '../../src/text/segment.ts';
 
 const USER_DICT = 'src/lexicons/user-dict.txt';
 const NER_FIXTURES = 'tests/fixtures/entities';
@@ -41,11 +41,19 @@ describe('segment', () => {
     expect(compared).toBeGreaterThan(5000);
   });
 
-  it('gives the same tokens on every call, whichever method the process has switched to', () => {
-    const text = corpus().join('\n');
-    const first = segment(text);
-    for (let i = 0; i < 5; i++) expect(segment(text)).toEqual(first);
-    expect(segmentWith(text, 'tag')).toEqual(first);
+  it('switches from tag() to cut() once enough lines are done, with the same tokens', () => {
+    // Another word list reloads jieba and starts the count again.
+    const words = [...loadUserDictionaryFile(USER_DICT), ...entityUserWords(loadEntityLexicon([])), { word: '换词测试', frequency: 5, tag: 'nz' }];
+    loadSegmenter(words);
+    expect(segmentMethodInUse()).toBe('tag');
+    const text = Array.from({ length: 4 }, () => corpus().join('\n')).join('\n');
+    const lines = text.split('\n').filter((line) => line.trim()).length;
+    expect(lines).toBeGreaterThan(2000);
+    const byTag = segment(text);
+    expect(segmentMethodInUse()).toBe('tag');
+    const byCut = segment(text);
+    expect(segmentMethodInUse()).toBe('cut');
+    expect(byCut).toEqual(byTag);
   });
 
   it('tags words missing from the dictionary as jieba does', () => {
