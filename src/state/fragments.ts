@@ -77,11 +77,11 @@ export function renderFragment(table: FragmentTable, rows: readonly object[]): F
 export function csvLines(rows: readonly object[], columns: readonly string[]): string {
   let out = '';
   const cells: string[] = new Array(columns.length);
+  const read = cellReaders(columns);
   for (const row of rows) {
-    const flat = flattenRow(row);
     let breaks = false;
     for (let i = 0; i < columns.length; i++) {
-      const value = flat[columns[i]];
+      const value = read[i](row);
       const text = value === null || value === undefined ? '' : typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value);
       if (LINE_BREAK.test(text)) breaks = true;
       cells[i] = QUOTE_OR_COMMA.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -89,6 +89,34 @@ export function csvLines(rows: readonly object[], columns: readonly string[]): s
     out += breaks ? toCsv([row], columns).slice(csvHeader(columns).length) : `${cells.join(',')}\r\n`;
   }
   return out;
+}
+
+type Cell = ReturnType<typeof flattenRow>[string];
+const readers = new Map<readonly string[], Array<(row: object) => Cell>>();
+
+/**
+ * For each column, what flattenRow(row)[column] would hold, read straight from the row without
+ * building the flattened object: the dotted path walked through plain objects, an array at its
+ * end joined as flattenRow joins it, anything else (an object, a missing key) undefined.
+ */
+function cellReaders(columns: readonly string[]): Array<(row: object) => Cell> {
+  let found = readers.get(columns);
+  if (!found) {
+    found = columns.map((column) => {
+      const path = column.split('.');
+      return (row: object): Cell => {
+        let value: unknown = row;
+        for (const key of path) {
+          if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;
+          value = (value as Record<string, unknown>)[key];
+        }
+        if (Array.isArray(value)) return flattenRow({ v: value }).v;
+        return value !== null && typeof value === 'object' ? undefined : (value as Cell);
+      };
+    });
+    readers.set(columns, found);
+  }
+  return found;
 }
 
 const QUOTE_OR_COMMA = /[",]/;
