@@ -66,9 +66,7 @@ export function writeStateReports(outputDir: string, store: StateStore, { cores,
 
   // writeReports' order: results sorted by id (stable over file order), rows by article then position.
   const order = cores.map((entry, index) => ({ ...entry, index })).sort((a, b) => compare(a.core.article.id, b.core.article.id) || a.index - b.index);
-  for (const table of FRAGMENT_TABLES) {
-    writeJoinedTable(outputDir, table, order.map(({ file }) => file), store);
-  }
+  writeJoinedTables(outputDir, order.map(({ file }) => file), store);
   const entityRows: SummarizedMention[] = order.flatMap(({ core }) =>
     core.entities.map(([entity, type, text, discovered, mentions]) => ({ article: core.article.id, entity, type: type as EntityType, text, discovered, mentions })),
   );
@@ -85,27 +83,42 @@ const SEPARATOR = Buffer.from(',\n');
 const CLOSE = Buffer.from('\n]\n');
 const EMPTY_ARRAY = Buffer.from('[]\n');
 
-/** `<table>.json` and `<table>.csv` from the stored fragments, in `files` order, streamed and atomic. */
-function writeJoinedTable(outputDir: string, table: (typeof FRAGMENT_TABLES)[number], files: string[], store: StateStore): void {
-  const json = new StreamedFile(join(outputDir, `${table}.json`));
-  const csv = new StreamedFile(join(outputDir, `${table}.csv`));
+/**
+ * `<table>.json` and `<table>.csv` of every fragment table, in `files` order, streamed and atomic.
+ * All tables are written in one pass over the articles: an article's fragments are one database
+ * row, and reading one column of a large row walks its overflow pages up to that column, so one
+ * read per row is about three times faster than one per table.
+ */
+function writeJoinedTables(outputDir: string, files: string[], store: StateStore): void {
+  const outputs = FRAGMENT_TABLES.map((table) => ({
+    table,
+    json: new StreamedFile(join(outputDir, `${table}.json`)),
+    csv: new StreamedFile(join(outputDir, `${table}.csv`)),
+    rows: 0,
+  }));
   try {
-    csv.write(Buffer.from(toCsv([], FRAGMENT_COLUMNS[table]), 'utf8'));
-    let rows = 0;
+    for (const { table, csv } of outputs) csv.write(Buffer.from(toCsv([], FRAGMENT_COLUMNS[table]), 'utf8'));
     for (const file of files) {
-      const fragment = store.fragment(file, table);
-      if (!fragment.json.length) continue;
-      json.write(rows++ === 0 ? OPEN : SEPARATOR);
-      json.write(fragment.json);
-      csv.write(fragment.csv);
+      const fragments = store.fragments(file);
+      for (const output of outputs) {
+        const fragment = fragments[output.table];
+        if (!fragment.json.length) continue;
+        output.json.write(output.rows++ === 0 ? OPEN : SEPARATOR);
+        output.json.write(fragment.json);
+        output.csv.write(fragment.csv);
+      }
     }
-    // Same text as toJsonRows(): '[]' for no rows.
-    json.write(rows === 0 ? EMPTY_ARRAY : CLOSE);
-    json.commit();
-    csv.commit();
+    for (const { json, csv, rows } of outputs) {
+      // Same text as toJsonRows(): '[]' for no rows.
+      json.write(rows === 0 ? EMPTY_ARRAY : CLOSE);
+      json.commit();
+      csv.commit();
+    }
   } finally {
-    json.abandon();
-    csv.abandon();
+    for (const { json, csv } of outputs) {
+      json.abandon();
+      csv.abandon();
+    }
   }
 }
 

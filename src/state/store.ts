@@ -190,17 +190,18 @@ export class StateStore {
     return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
 
-  /** The stored report rows of one article for one table (UTF-8). */
-  fragment(file: string, table: FragmentTable): StoredFragment {
-    const row = this.statements.selectFragment[table].raw().get(file) as [Buffer, Buffer] | undefined;
-    return row ? { json: row[0], csv: row[1] } : { json: EMPTY, csv: EMPTY };
+  /** The stored report rows of one article, every table (UTF-8); empty ones when the file is not stored. */
+  fragments(file: string): Record<FragmentTable, StoredFragment> {
+    const row = this.statements.selectFragments.raw().get(file) as Buffer[] | undefined;
+    return Object.fromEntries(
+      FRAGMENT_TABLES.map((table, i) => [table, row ? { json: row[2 * i], csv: row[2 * i + 1] } : { json: EMPTY, csv: EMPTY }]),
+    ) as Record<FragmentTable, StoredFragment>;
   }
 
   /** Every stored result in full, sorted by file (reports of the general path, tests). */
   loadResults(): ArticleResult[] {
     return this.loadCores().map(({ file, core }) => {
-      const fragments = Object.fromEntries(FRAGMENT_TABLES.map((table) => [table, this.fragment(file, table)])) as Record<FragmentTable, StoredFragment>;
-      return unpackResult(core, fragments);
+      return unpackResult(core, this.fragments(file));
     });
   }
 
@@ -285,9 +286,6 @@ export function removeDatabaseFiles(path: string): void {
 
 function prepare(db: Database.Database) {
   const write = (sql: string) => (db.readonly ? (null as unknown as Database.Statement) : db.prepare(sql));
-  const selectFragment = Object.fromEntries(
-    FRAGMENT_TABLES.map((table) => [table, db.prepare(`SELECT ${table}_json, ${table}_csv FROM fragments WHERE file = ?`)]),
-  ) as Record<FragmentTable, Database.Statement>;
   return {
     selectArticles: db.prepare('SELECT file, id, content_key, status, config_hash, rules_version, retry FROM articles'),
     selectMeta: db.prepare('SELECT key, value FROM meta'),
@@ -296,7 +294,7 @@ function prepare(db: Database.Database) {
     insertFileStat: write('INSERT INTO file_stats (file, size, mtime_ms, ctime_ms, inode, content_key, seen_ms) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     selectCores: db.prepare('SELECT file, core FROM articles'),
     selectCore: db.prepare('SELECT core FROM articles WHERE file = ?'),
-    selectFragment,
+    selectFragments: db.prepare(`SELECT ${FRAGMENT_TABLES.map((t) => `${t}_json, ${t}_csv`).join(', ')} FROM fragments WHERE file = ?`),
     upsertMeta: write('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     insertArticle: write(
       `INSERT INTO articles (file, id, content_key, sha256, status, error, title, source, published, author, script, encoding, chars,
