@@ -36,8 +36,9 @@ Reads the articles in the input folder (recursively: .txt .md .html .htm), extra
 figures, entities and claims, reconciles claims across articles and writes CSV/JSON reports and
 report.md to the output folder. Only new and changed articles are processed: the results of the
 others are kept in OUTPUT/pipeline.sqlite (everything is reprocessed when the code, a lexicon or a
-per-article option changed). Removed articles are dropped. The reports are always rewritten in
-full and equal those of a clean run. OUTPUT/run.json tells what the run did.
+per-article option changed). Removed articles are dropped. The reports are rewritten in full and
+equal those of a clean run; when nothing they come from changed and they are as the last run wrote
+them, they are left untouched. OUTPUT/run.json tells what the run did.
 Shows progress on a terminal; ends with a one-line summary on stderr.
 
   --force             reprocess every article

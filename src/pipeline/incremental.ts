@@ -11,6 +11,7 @@ import { loadResources } from './resources.ts';
 import { segmenterLoaded } from '../text/segment.ts';
 import { listInputFiles, reconcileOptions, type InputFile, type Progress } from './run.ts';
 import { reconcileCores, writeStateReports, type StoredCore } from '../state/reports.ts';
+import { removeReportStamp, reportSourceKey, reportsUpToDate, stampReports } from '../state/report-stamp.ts';
 import { processFiles, type FileJob } from './workers.ts';
 
 export const RUN_REPORT_FILE = 'run.json';
@@ -202,6 +203,24 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
       stages.load = performance.now() - mark;
     }
 
+    // Nothing new, nothing gone, and the reports on disk were written from exactly this state: keep them.
+    const reconcileWith = reconcileOptions(config);
+    if (!plan.toProcess.length && !plan.removed.length && reportsUpToDate(outputDir, reportSourceKey(before.articles, versions, reconcileWith))) {
+      if (!sameFileStats(plan.fileStats, before.fileStats)) {
+        const writer = state();
+        writer.saveFileStats(plan.fileStats);
+        writer.close();
+      }
+      const stored = [...before.articles.values()];
+      return finishReport(outputDir, started, stages, {
+        processed: 0,
+        skipped: plan.unchanged.length,
+        removed: 0,
+        failed: stored.filter((a) => a.status === 'error').length,
+        articles: stored.length,
+      });
+    }
+
     mark = performance.now();
     const pending: ResultToStore[] = [];
     let lastCommit = performance.now();
@@ -254,7 +273,7 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
     stages.readback = keptMs + performance.now() - mark;
 
     mark = performance.now();
-    const reconciled = reconcileCores(cores, reconcileOptions(config));
+    const reconciled = reconcileCores(cores, reconcileWith);
     stages.reconcile = performance.now() - mark;
 
     // The state is complete and closed before the reports are written: closing syncs the database
@@ -263,11 +282,13 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
     writer.saveConflicts(reconciled.reconciliation.groups);
     writer.saveFileStats(plan.fileStats);
     writer.setMeta({ config_hash: versions.configHash, rules_version: versions.rulesVersion, last_run: new Date().toISOString() });
+    const source = reportSourceKey(writer.articles(), versions, reconcileWith);
     writer.close();
     stages.store = (stages.store ?? 0) + performance.now() - mark;
 
     mark = performance.now();
     removeStaleTemporaryFiles(outputDir);
+    removeReportStamp(outputDir);
     const reader = StateStore.openExisting(outputDir);
     if (!reader) throw new Error(`the state database ${join(outputDir, STATE_FILE)} could not be read back after this run wrote it`);
     try {
@@ -275,19 +296,16 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
     } finally {
       reader.close();
     }
+    stampReports(outputDir, source);
     stages.reports = performance.now() - mark;
 
-    const report: RunReport = {
+    return finishReport(outputDir, started, stages, {
       processed: plan.toProcess.length,
       skipped: plan.unchanged.length,
       removed: plan.removed.length,
       failed: reconciled.failed,
       articles: reconciled.articles,
-      durationMs: Math.round(performance.now() - started),
-      stages: Object.fromEntries(Object.entries(stages).map(([name, ms]) => [name, Math.round(ms)])),
-    };
-    writeFileAtomic(join(outputDir, RUN_REPORT_FILE), toJson(report));
-    return report;
+    });
   } catch (error) {
     if (error instanceof UsageError && !store) {
       // Nothing was written: leave no trace, not even the output folder this run created.
@@ -299,6 +317,26 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
     (store as StateStore | null)?.close();
     lock.release();
   }
+}
+
+/** Write `run.json` with the counts, the time since `started` and the stage times, and return it. */
+function finishReport(outputDir: string, started: number, stages: Record<string, number>, counts: Omit<RunReport, 'durationMs' | 'stages'>): RunReport {
+  const report: RunReport = {
+    ...counts,
+    durationMs: Math.round(performance.now() - started),
+    stages: Object.fromEntries(Object.entries(stages).map(([name, ms]) => [name, Math.round(ms)])),
+  };
+  writeFileAtomic(join(outputDir, RUN_REPORT_FILE), toJson(report));
+  return report;
+}
+
+function sameFileStats(a: Map<string, FileStat>, b: Map<string, FileStat>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [file, stat] of a) {
+    const other = b.get(file);
+    if (!other || other.contentKey !== stat.contentKey || other.seenMs !== stat.seenMs || !sameFile(other, stat)) return false;
+  }
+  return true;
 }
 
 /** What the last runs stored, read without writing anything (no state yet: nothing). */

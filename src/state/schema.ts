@@ -13,7 +13,7 @@
  *   content key was last taken, so a rerun rereads only files where one of them changed (as
  *   git's index does).
  * - `meta`: schema version, and the config hash and rules version of the last run whose results
- *   are all stored (set before that run rewrites the reports; every run rewrites them all).
+ *   are all stored (set before that run writes the reports; see src/state/report-stamp.ts).
  *
  * Bump SCHEMA_VERSION on any change here: an older database is then dropped and rebuilt (it is a
  * cache; the next run reprocesses every article).

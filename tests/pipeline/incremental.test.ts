@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint, runIncremental, statusOf, type RunReport } from '../../src/pipeline/incremental.ts';
 import { LOCK_FILE } from '../../src/pipeline/lock.ts';
-import { STATE_FILE } from '../../src/state/store.ts';
+import { processArticleFile } from '../../src/pipeline/article.ts';
+import { loadResources } from '../../src/pipeline/resources.ts';
+import { packResult } from '../../src/state/fragments.ts';
+import { REPORT_FILES } from '../../src/state/report-stamp.ts';
+import { STATE_FILE, StateStore } from '../../src/state/store.ts';
+import { currentVersions } from '../../src/state/versions.ts';
 import { expectSameReports, sample, sampleCorpus, SAMPLES, tempDir, testConfig, variant } from '../state/helpers.ts';
 
 /** A clean run of the same input into a fresh folder: what every rerun must equal. */
@@ -198,6 +203,46 @@ describe('incremental runs', () => {
     expect(statusOf(tiny).toProcess).toEqual([]);
     await runIncremental(config);
     expect(statusOf(config).toProcess).toEqual([]);
+    expectSameReports(output, await cleanRun(input));
+  });
+
+  it('leaves the reports untouched when nothing changed, and rewrites them when anything they come from did', async () => {
+    const root = tempDir('incremental');
+    const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 3));
+    const output = join(root, 'out');
+    const config = testConfig(input, output);
+    const identities = () => REPORT_FILES.map((name) => { const st = statSync(join(output, name)); return `${name}:${st.ino}:${st.mtimeMs}`; });
+    await runIncremental(config);
+    const written = identities();
+
+    const idle = await runIncremental(config);
+    expect(counts(idle)).toEqual({ processed: 0, skipped: 3, removed: 0, failed: 0, articles: 3 });
+    expect(idle.stages.reports).toBeUndefined();
+    expect(identities()).toEqual(written);
+
+    // A report deleted or edited by hand is written again.
+    rmSync(join(output, 'claims.csv'));
+    writeFileSync(join(output, 'report.md'), 'edited');
+    await runIncremental(config);
+    expectSameReports(output, await cleanRun(input));
+    const rewritten = identities();
+    expect(rewritten).not.toEqual(written);
+
+    // Another reconcile option: same articles, other reports.
+    await runIncremental(testConfig(input, output, { reconcile: { duplicateThreshold: 0.5 } }));
+    expect(identities()).not.toEqual(rewritten);
+    await runIncremental(config);
+    expectSameReports(output, await cleanRun(input));
+
+    // Results committed by a run cut short before its reports: nothing is left to process, but the
+    // reports no longer match the state, so they are written again.
+    sampleCorpus(input, [SAMPLES[3]]);
+    const store = StateStore.open(output);
+    const added = processArticleFile(join(input, SAMPLES[3]), SAMPLES[3], loadResources(config));
+    store.save([{ packed: packResult(added), contentKey: added.article.sha256, retry: false }], currentVersions(config));
+    store.close();
+    const resumed = await runIncremental(config);
+    expect(counts(resumed)).toEqual({ processed: 0, skipped: 4, removed: 0, failed: 0, articles: 4 });
     expectSameReports(output, await cleanRun(input));
   });
 });

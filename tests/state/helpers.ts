@@ -11,6 +11,7 @@ import type { ArticleResult } from '../../src/pipeline/rows.ts';
 import { reconcile, type ArticleInfo } from '../../src/reconcile/reconcile.ts';
 import { writeReports } from '../../src/report/reports.ts';
 import { reconcileCores, writeStateReports } from '../../src/state/reports.ts';
+import { REPORT_STAMP_FILE } from '../../src/state/report-stamp.ts';
 import type { StateStore } from '../../src/state/store.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,11 +39,14 @@ export function testConfig(input: string, output: string, extra: Record<string, 
   return parseConfig({ ...extra, input, output, run }, null, ROOT);
 }
 
-/** Files of an output folder that a run must reproduce exactly: everything but run.json and the state. */
+/**
+ * Files of an output folder that a run must reproduce exactly: everything but run.json, the state
+ * and the report stamp (it records file identities, which differ from folder to folder).
+ */
 export function reportFiles(outputDir: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   for (const name of readdirSync(outputDir).sort()) {
-    if (name === 'run.json' || name.startsWith('pipeline.sqlite')) continue;
+    if (name === 'run.json' || name === REPORT_STAMP_FILE || name.startsWith('pipeline.sqlite')) continue;
     if (statSync(join(outputDir, name)).isFile()) files.set(name, readFileSync(join(outputDir, name)));
   }
   return files;
