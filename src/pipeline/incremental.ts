@@ -211,6 +211,7 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
         writer.saveFileStats(plan.fileStats);
         writer.close();
       }
+      removeStaleTemporaryFiles(outputDir);
       const stored = [...before.articles.values()];
       return finishReport(outputDir, started, stages, {
         processed: 0,
