@@ -263,6 +263,18 @@ describe('extractEntities: discovery', () => {
     ]);
   });
 
+  it('takes venues for places although they end in an organization suffix', () => {
+    expect(show(extract('6万人齐聚杭州奥林匹克体育中心，庆祝阿里巴巴20周年。'))).toEqual([
+      '杭州奥林匹克体育中心@5-15:place→杭州奥林匹克体育中心',
+      '阿里巴巴@18-22:organization→阿里巴巴',
+    ]);
+    expect(show(extract('会议在杭州国际博览中心召开。'))).toEqual(['杭州国际博览中心@3-11:place→杭州国际博览中心']);
+    expect(extract('演出在国家大剧院上演。').map((m) => [m.text, m.type, m.rule])).toEqual([['国家大剧院', 'place', 'place:venue']]);
+    // A research centre or a hospital stays an organization.
+    expect(show(extract('阿里巴巴达摩院研究中心发布报告。'))).toEqual(['阿里巴巴达摩院研究中心@0-11:organization→阿里巴巴达摩院研究中心']);
+    expect(show(extract('北京协和医院的医生说。'))).toEqual(['北京协和医院@0-6:organization→北京协和医院']);
+  });
+
   it('maps a lexicon company plus a company form to the company', () => {
     expect(show(extract('腾讯公司董事会主席马化腾发表讲话。'))).toEqual(['腾讯公司@0-4:organization→腾讯', '马化腾@9-12:person→马化腾']);
   });

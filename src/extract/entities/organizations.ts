@@ -35,7 +35,8 @@ export function organizationCandidates(index: TextIndex, rules: EntityRules, hit
 
   tokens.forEach((token, i) => {
     if (token.tag === 'nt' && jiebaOrganization(token.text, rules)) {
-      out.push({ start: token.start, end: token.end, entity: token.text, type: 'organization', discovered: true, rule: 'organization:jieba', score: SCORE.organization - 5 });
+      const venue = isVenue(token.text, rules);
+      out.push({ start: token.start, end: token.end, entity: token.text, type: venue ? 'place' : 'organization', discovered: true, rule: venue ? 'place:venue' : 'organization:jieba', score: SCORE.organization - 5 });
     }
     const split = suffixSplit(token, rules);
     if (!split) return;
@@ -49,9 +50,15 @@ export function organizationCandidates(index: TextIndex, rules: EntityRules, hit
       out.push({ start, end: split.end, entity: head.entry.name, type: 'organization', discovered: false, rule: 'lexicon+suffix', score: SCORE.lexicon });
       return;
     }
-    out.push({ start, end: split.end, entity: name, type: 'organization', discovered: true, rule: 'organization:suffix', score: SCORE.organization });
+    const venue = isVenue(name, rules);
+    out.push({ start, end: split.end, entity: name, type: venue ? 'place' : 'organization', discovered: true, rule: venue ? 'place:venue' : 'organization:suffix', score: SCORE.organization });
   });
   return out;
+}
+
+/** A venue (杭州奥林匹克体育中心, 国家会展中心) ends in an organization suffix but names a place. */
+function isVenue(name: string, rules: EntityRules): boolean {
+  return rules.place.venueSuffixes.suffixOf(name) !== null;
 }
 
 /** Tags of tokens that cannot end an organization name even when they end in a suffix character (雷军/nr, 签署/v, 东部/f). */

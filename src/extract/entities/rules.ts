@@ -64,7 +64,13 @@ export interface EntityRules {
     joiners: string[];
     maxAliasLength: number;
   };
-  place: { genericPlaceWords: Set<string>; placeSuffixChars: Set<string>; placeCuesBefore: WordList };
+  place: {
+    genericPlaceWords: Set<string>;
+    placeSuffixChars: Set<string>;
+    placeCuesBefore: WordList;
+    /** Endings of venues (…体育中心, …会展中心, …大剧院): such a name is a place, not the organization its suffix suggests. */
+    venueSuffixes: WordList;
+  };
   ambiguity: {
     window: number;
     quotePairs: Array<[string, string]>;
@@ -151,6 +157,7 @@ export function compileEntityRules(path: string): EntityRules {
       genericPlaceWords: new Set(raw.place.genericPlaceWords),
       placeSuffixChars: chars(raw.place.placeSuffixChars),
       placeCuesBefore: new WordList(raw.place.placeCuesBefore),
+      venueSuffixes: new WordList(raw.place.venueSuffixes),
     },
     ambiguity: {
       window: raw.ambiguity.window,

@@ -107,7 +107,7 @@ export const entityRulesSchema = z
         maxAliasLength: z.number().int().positive(),
       })
       .strict(),
-    place: z.object({ genericPlaceWords: words, placeSuffixChars: charSet, placeCuesBefore: words }).strict(),
+    place: z.object({ genericPlaceWords: words, placeSuffixChars: charSet, placeCuesBefore: words, venueSuffixes: words }).strict(),
     ambiguity: z
       .object({
         window: z.number().int().positive(),
