@@ -68,7 +68,7 @@ export function loadSegmenter(words: UserWord[]): void {
 let partOfSpeech: Map<string, string> | null = null;
 let loadedWords: UserWord[] = [];
 let linesSegmented = 0;
-/** About 40 articles' worth of lines: the table pays for itself after ~250 articles. */
+/** About 40 articles' worth of lines; the table pays for itself after a few hundred articles. */
 const LINES_BEFORE_TAG_TABLE = 2000;
 
 export type SegmentMethod = 'tag' | 'cut';
