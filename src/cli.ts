@@ -101,7 +101,8 @@ line's text. Traditional text is converted to Simplified first.`,
     options: COMMON_OPTIONS,
     async run(values) {
       const config = configFrom(values);
-      const resources = loadResources(config);
+      // Often one sentence to try: load only the dictionary entries the lines need (see segment.ts).
+      const resources = loadResources(config, 'as-needed');
       const today = new Date().toISOString().slice(0, 10);
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       for await (const line of lines) {

@@ -11,7 +11,7 @@ import { loadResources } from './resources.ts';
 import { segmenterLoaded } from '../text/segment.ts';
 import { listInputFiles, reconcileOptions, type InputFile, type Progress } from './run.ts';
 import { reconcileCores, writeStateReports, type StoredCore } from '../state/reports.ts';
-import { removeReportStamp, reportSourceKey, reportsUpToDate, stampReports } from '../state/report-stamp.ts';
+import { previousReports, removeReportStamp, reportSourceKey, reportsUpToDate, stampReports } from '../state/report-stamp.ts';
 import { processFiles, type FileJob } from './workers.ts';
 
 export const RUN_REPORT_FILE = 'run.json';
@@ -199,7 +199,8 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
     if (!plan.toProcess.length && (before.meta.rules_version !== versions.rulesVersion || before.meta.config_hash !== versions.configHash)) {
       // Nothing to process, yet the data files changed: still check that they load.
       mark = performance.now();
-      loadResources(config);
+      // No text to segment: as needed means no jieba dictionary at all.
+      loadResources(config, 'as-needed');
       stages.load = performance.now() - mark;
     }
 
@@ -283,21 +284,25 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
     writer.saveConflicts(reconciled.reconciliation.groups);
     writer.saveFileStats(plan.fileStats);
     writer.setMeta({ config_hash: versions.configHash, rules_version: versions.rulesVersion, last_run: new Date().toISOString() });
-    const source = reportSourceKey(writer.articles(), versions, reconcileWith);
+    const stored = writer.articles();
+    const source = reportSourceKey(stored, versions, reconcileWith);
     writer.close();
     stages.store = (stages.store ?? 0) + performance.now() - mark;
 
     mark = performance.now();
     removeStaleTemporaryFiles(outputDir);
+    // Read before the stamp goes: the rows of unchanged articles are copied from the reports it describes.
+    const previous = previousReports(outputDir);
     removeReportStamp(outputDir);
     const reader = StateStore.openExisting(outputDir);
     if (!reader) throw new Error(`the state database ${join(outputDir, STATE_FILE)} could not be read back after this run wrote it`);
+    let layout;
     try {
-      writeStateReports(outputDir, reader, reconciled);
+      layout = writeStateReports(outputDir, reader, reconciled, { articles: stored, previous });
     } finally {
       reader.close();
     }
-    stampReports(outputDir, source);
+    stampReports(outputDir, source, layout);
     stages.reports = performance.now() - mark;
 
     return finishReport(outputDir, started, stages, {

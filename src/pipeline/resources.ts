@@ -4,7 +4,7 @@ import { configPath, type PipelineConfig } from '../config/config.ts';
 import { UsageError } from '../config/errors.ts';
 import type { ConversionPreset } from '../convert/convert.ts';
 import { DEFAULT_ENTITY_LEXICON_PATH, entityUserWords, loadEntityLexicon, type EntityLexicon } from '../extract/entities.ts';
-import { loadSegmenter, loadUserDictionaryFile } from '../text/segment.ts';
+import { loadSegmenter, loadUserDictionaryFile, type DictionaryLoading } from '../text/segment.ts';
 import { defaultPredicateLexicon, PREDICATES_FILE } from '../claims/lexicon.ts';
 import { dateWords, holidayLexicon } from '../extract/dates/lexicon.ts';
 import { figureLexicon } from '../extract/figures/lexicon.ts';
@@ -34,8 +34,12 @@ export function lexiconFiles(config: PipelineConfig): string[] {
   ].filter((p): p is string => p !== null);
 }
 
-/** Load lexicons and the segmenter. A malformed data file is a UsageError naming the file and place. */
-export function loadResources(config: PipelineConfig): Resources {
+/**
+ * Load lexicons and the segmenter. A malformed data file is a UsageError naming the file and place.
+ * `dictionary`: how much of jieba's dictionary to load (segment.ts); a process about to segment a
+ * few texts, or none, loads only what they need.
+ */
+export function loadResources(config: PipelineConfig, dictionary: DictionaryLoading = 'whole'): Resources {
   try {
     // The extractors' built-in lexicons load lazily; loading them here makes a malformed file fail
     // the run up front (exit 2, nothing written) instead of failing every article.
@@ -48,7 +52,7 @@ export function loadResources(config: PipelineConfig): Resources {
     const userWords = [BUILTIN_USER_DICTIONARY, ...config.lexicons.userDictionaries.map((p) => configPath(config, p))].flatMap((p) =>
       loadUserDictionaryFile(p),
     );
-    loadSegmenter([...userWords, ...entityUserWords(entityLexicon)]);
+    loadSegmenter([...userWords, ...entityUserWords(entityLexicon)], dictionary);
     return {
       boilerplate,
       entityLexicon,

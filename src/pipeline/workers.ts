@@ -8,6 +8,7 @@ import { UsageError } from '../config/errors.ts';
 import { packResult, type PackedResult } from '../state/fragments.ts';
 import { articleIdOf, errorResult, processArticleFile } from './article.ts';
 import { loadResources, type Resources } from './resources.ts';
+import { PARTIAL_LOADS_BEFORE_WHOLE, type DictionaryLoading } from '../text/segment.ts';
 import type { ArticleResult } from './rows.ts';
 
 /** One file to process. */
@@ -60,13 +61,19 @@ export function workerCount(requested: number): number {
 export async function processFiles(config: PipelineConfig, jobs: FileJob[], options: ProcessOptions): Promise<ProcessStats> {
   if (!jobs.length) return { mode: 'in-process', workers: 0, loadMs: 0 };
   const count = Math.min(workerCount(options.workers), jobs.length);
-  if (jobs.length < options.inProcessBelow) return processInProcess(config, jobs, options);
-  return new WorkerPool(config, jobs, count, options).run();
+  const dictionary = dictionaryFor(jobs.length);
+  if (jobs.length < options.inProcessBelow) return processInProcess(config, jobs, dictionary, options);
+  return new WorkerPool(config, jobs, count, dictionary, options).run();
 }
 
-async function processInProcess(config: PipelineConfig, jobs: FileJob[], options: ProcessOptions): Promise<ProcessStats> {
+/** A batch that fits in the partial loads a process makes before loading everything: load as needed. */
+function dictionaryFor(jobs: number): DictionaryLoading {
+  return jobs <= PARTIAL_LOADS_BEFORE_WHOLE ? 'as-needed' : 'whole';
+}
+
+async function processInProcess(config: PipelineConfig, jobs: FileJob[], dictionary: DictionaryLoading, options: ProcessOptions): Promise<ProcessStats> {
   const started = performance.now();
-  const resources = loadResources(config);
+  const resources = loadResources(config, dictionary);
   const loadMs = performance.now() - started;
   for (const job of jobs) {
     options.onStart?.(job);
@@ -78,7 +85,7 @@ async function processInProcess(config: PipelineConfig, jobs: FileJob[], options
   return { mode: 'in-process', workers: 0, loadMs };
 }
 
-type ToWorker = { type: 'init'; config: PipelineConfig } | { type: 'job'; path: string; file: string };
+type ToWorker = { type: 'init'; config: PipelineConfig; dictionary: DictionaryLoading } | { type: 'job'; path: string; file: string };
 type FromWorker =
   | { type: 'ready'; loadMs: number }
   | { type: 'fatal'; message: string; usage: boolean }
@@ -116,6 +123,7 @@ class WorkerPool {
     private readonly config: PipelineConfig,
     jobs: FileJob[],
     private readonly count: number,
+    private readonly dictionary: DictionaryLoading,
     private readonly options: ProcessOptions,
   ) {
     this.queue = [...jobs];
@@ -144,7 +152,7 @@ class WorkerPool {
     child.on('error', () => {
       // 'close' follows; nothing else to do here.
     });
-    send(child, { type: 'init', config: this.config });
+    send(child, { type: 'init', config: this.config, dictionary: this.dictionary });
   }
 
   private onMessage(slot: Slot, message: FromWorker): void {
@@ -315,7 +323,7 @@ function workerMain(): void {
     if (message.type === 'init') {
       const started = performance.now();
       try {
-        resources = loadResources(message.config);
+        resources = loadResources(message.config, message.dictionary);
         reply({ type: 'ready', loadMs: performance.now() - started });
       } catch (error) {
         reply({ type: 'fatal', message: (error as Error).message, usage: error instanceof UsageError });

@@ -5,9 +5,13 @@
  * the versions, the reconcile options) and the size, times and inode of each report file as
  * written. Written last, after every report: a run cut short leaves either no stamp or one that
  * no longer matches (other state, or replaced files), and the next run writes the reports again.
+ *
+ * It also holds the layout of the per-article report files (which stored result's rows lie where),
+ * so a rerun copies the rows of unchanged articles from the previous files instead of reading
+ * them from the database (src/state/reports.ts).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../report/write.ts';
 import type { StoredArticle } from './store.ts';
@@ -22,9 +26,30 @@ export const REPORT_FILES = [
   'conflicts.json', 'conflicts.csv', 'report.md',
 ] as const;
 
+/** Where each article's rows lie in the per-article report files (articles, dates, … .json/.csv), as written. */
+export interface JoinedLayout {
+  /** The articles in the order written: input file, and the identity of the stored result written (resultIdentity). */
+  articles: Array<[string, string]>;
+  /** Per report file name: the byte length of each article's rows, in that order (0: no rows). */
+  lengths: Record<string, number[]>;
+}
+
 interface Stamp {
   source: string;
   files: Record<string, string>;
+  layout?: JoinedLayout;
+}
+
+/** The reports as the last complete write left them: the layout, and each file's size, times and inode then. */
+export interface PreviousReports {
+  layout: JoinedLayout;
+  files: Record<string, string>;
+}
+
+/** Tells one stored result of a file from any other: equal identities, equal report rows. */
+export function resultIdentity(article: StoredArticle): string {
+  const { id, contentKey, status, configHash, rulesVersion, retry, processedAt } = article;
+  return createHash('sha256').update(JSON.stringify([id, contentKey, status, configHash, rulesVersion, retry, processedAt])).digest('base64url').slice(0, 22);
 }
 
 /** Key of what the reports are made from: a change to any stored article, version or reconcile option changes it. */
@@ -38,38 +63,55 @@ export function reportSourceKey(articles: Map<string, StoredArticle>, versions: 
   return hash.digest('hex');
 }
 
+/** Size, times and inode of a file: a file rewritten or edited since has another key. */
+export function statKey(stat: Stats): string {
+  return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+}
+
 function fileKey(path: string): string | null {
   try {
-    const stat = statSync(path);
-    return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+    return statKey(statSync(path));
   } catch {
     return null;
   }
 }
 
+function readStamp(outputDir: string): Stamp | null {
+  try {
+    const stamp = JSON.parse(readFileSync(join(outputDir, REPORT_STAMP_FILE), 'utf8')) as Stamp;
+    return typeof stamp?.source === 'string' && typeof stamp.files === 'object' && stamp.files !== null ? stamp : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The previous reports' layout, if the last write recorded one (the files may have changed since: compare statKey). */
+export function previousReports(outputDir: string): PreviousReports | null {
+  const stamp = readStamp(outputDir);
+  const layout = stamp?.layout;
+  if (!stamp || !layout || !Array.isArray(layout.articles) || typeof layout.lengths !== 'object' || layout.lengths === null) return null;
+  return { layout, files: stamp.files };
+}
+
 /** Whether the reports in `outputDir` were written from `source` and are still as written. */
 export function reportsUpToDate(outputDir: string, source: string): boolean {
-  let stamp: Stamp;
-  try {
-    stamp = JSON.parse(readFileSync(join(outputDir, REPORT_STAMP_FILE), 'utf8')) as Stamp;
-  } catch {
-    return false;
-  }
-  if (stamp?.source !== source || typeof stamp.files !== 'object' || stamp.files === null) return false;
+  const stamp = readStamp(outputDir);
+  if (stamp?.source !== source) return false;
   return REPORT_FILES.every((name) => {
     const key = fileKey(join(outputDir, name));
     return key !== null && stamp.files[name] === key;
   });
 }
 
-/** Record that the reports now in `outputDir` were written from `source`. */
-export function stampReports(outputDir: string, source: string): void {
+/** Record that the reports now in `outputDir` were written from `source`, the per-article files laid out as `layout`. */
+export function stampReports(outputDir: string, source: string, layout: JoinedLayout | null = null): void {
   const files: Record<string, string> = {};
   for (const name of REPORT_FILES) {
     const key = fileKey(join(outputDir, name));
     if (key !== null) files[name] = key;
   }
-  writeFileAtomic(join(outputDir, REPORT_STAMP_FILE), JSON.stringify({ source, files } satisfies Stamp, null, 2) + '\n');
+  const stamp: Stamp = layout ? { source, files, layout } : { source, files };
+  writeFileAtomic(join(outputDir, REPORT_STAMP_FILE), JSON.stringify(stamp) + '\n');
 }
 
 /** Before the reports are rewritten: a stamp left in place would vouch for files being replaced. */

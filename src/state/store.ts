@@ -20,6 +20,8 @@ export interface StoredArticle {
   rulesVersion: string;
   /** The stored failure may pass (timeout, crashed worker): process the file again next run. */
   retry: boolean;
+  /** When the stored result was saved: with the file, tells one stored result from another. */
+  processedAt: string;
 }
 
 /** Size, times and inode of an input file when its content key was taken. */
@@ -107,11 +109,12 @@ export class StateStore {
       config_hash: string;
       rules_version: string;
       retry: number;
+      processed_at: string;
     }>;
     return new Map(
       rows.map((r) => [
         r.file,
-        { file: r.file, id: r.id, contentKey: r.content_key, status: r.status, configHash: r.config_hash, rulesVersion: r.rules_version, retry: r.retry === 1 },
+        { file: r.file, id: r.id, contentKey: r.content_key, status: r.status, configHash: r.config_hash, rulesVersion: r.rules_version, retry: r.retry === 1, processedAt: r.processed_at },
       ]),
     );
   }
@@ -287,7 +290,7 @@ export function removeDatabaseFiles(path: string): void {
 function prepare(db: Database.Database) {
   const write = (sql: string) => (db.readonly ? (null as unknown as Database.Statement) : db.prepare(sql));
   return {
-    selectArticles: db.prepare('SELECT file, id, content_key, status, config_hash, rules_version, retry FROM articles'),
+    selectArticles: db.prepare('SELECT file, id, content_key, status, config_hash, rules_version, retry, processed_at FROM articles'),
     selectMeta: db.prepare('SELECT key, value FROM meta'),
     selectFileStats: db.prepare('SELECT file, size, mtime_ms, ctime_ms, inode, content_key, seen_ms FROM file_stats'),
     deleteFileStats: write('DELETE FROM file_stats'),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodejieba from 'nodejieba';
 import type { Token } from '../types.ts';
+import { addEntriesIn, canScope, dictionaryTags, readMainDictionary, subsetContent, type MainDictionary } from './jieba-dictionary.ts';
 
 /** One user-dictionary entry. jieba needs a frequency on every line, or known words get demoted. */
 export interface UserWord {
@@ -31,30 +32,109 @@ export function parseUserDictionary(content: string, file = 'user dictionary'): 
 let loadedKey: string | null = null;
 
 /**
- * Load jieba once per process with the given user words. `load()` replaces the whole dictionary
- * and costs ~1.3 s and ~240 MB, so a second call with the same words is a no-op.
+ * How much of jieba's main dictionary a process loads:
+ * - `whole`: all of it, once (~1.5 s, ~240 MB): for batches of many articles;
+ * - `as-needed`: before each text, only the entries that text can match (jieba-dictionary.ts: the
+ *   same words and tags as the whole dictionary), in tens of milliseconds: for the one or few
+ *   articles of a rerun, or a sentence tried with `extract`. After PARTIAL_LOADS_BEFORE_WHOLE loads the
+ *   process switches to the whole dictionary, so a long-lived process pays at most a few partial loads.
  */
-export function loadSegmenter(words: UserWord[]): void {
+export type DictionaryLoading = 'whole' | 'as-needed';
+
+export const PARTIAL_LOADS_BEFORE_WHOLE = 8;
+
+interface PartialState {
+  dictionary: MainDictionary;
+  /** Entries of the main dictionary loaded now. */
+  entries: Set<number>;
+  loads: number;
+}
+
+/** Set while the process runs on part of the main dictionary; null once it has the whole one. */
+let partial: PartialState | null = null;
+let userDictionaryFile = '';
+
+/**
+ * Load jieba with the given user words, the whole main dictionary or (`as-needed`) parts of it as
+ * texts come. `load()` replaces the whole dictionary, so a second call with the same words is a
+ * no-op; a process that has the whole dictionary keeps it.
+ */
+export function loadSegmenter(words: UserWord[], loading: DictionaryLoading = 'whole'): void {
   const unique = dedupeWords(words);
   const lines = unique.map((w) => `${w.word} ${w.frequency} ${w.tag}`);
   const content = lines.join('\n') + '\n';
   const key = createHash('sha256').update(content).digest('hex').slice(0, 16);
-  if (loadedKey === key) return;
-  const dir = join(tmpdir(), 'zh-news-pipeline');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `user-dict-${key}.utf8`);
-  writeOnce(file, content);
-  // Keyword extraction is never used, yet load() parses its 6 MB IDF table (~0.3 s): give it a
-  // one-word table and stop list instead. Segmentation and tags do not read them.
-  const idfDict = join(dir, 'unused-idf.utf8');
-  const stopWordDict = join(dir, 'unused-stop-words.utf8');
-  writeOnce(idfDict, '的 1.0\n');
-  writeOnce(stopWordDict, '的\n');
-  nodejieba.load({ userDict: file, idfDict, stopWordDict });
+  if (loadedKey === key && (loading === 'as-needed' || !partial)) return;
+  userDictionaryFile = join(workDirectory(), `user-dict-${key}.utf8`);
+  writeOnce(userDictionaryFile, content);
   loadedWords = unique;
   partOfSpeech = null;
   linesSegmented = 0;
   loadedKey = key;
+  const dictionary = loading === 'as-needed' ? mainDictionary() : null;
+  if (dictionary?.scopable) {
+    partial = { dictionary, entries: new Set(), loads: 0 };
+  } else {
+    loadWholeDictionary();
+  }
+}
+
+function workDirectory(): string {
+  const dir = join(tmpdir(), 'zh-news-pipeline');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function loadJieba(dict: string | undefined): void {
+  // Keyword extraction is never used, yet load() parses its 6 MB IDF table (~0.3 s): give it a
+  // one-word table and stop list instead. Segmentation and tags do not read them.
+  const dir = workDirectory();
+  const idfDict = join(dir, 'unused-idf.utf8');
+  const stopWordDict = join(dir, 'unused-stop-words.utf8');
+  writeOnce(idfDict, '的 1.0\n');
+  writeOnce(stopWordDict, '的\n');
+  nodejieba.load({ ...(dict ? { dict } : {}), userDict: userDictionaryFile, idfDict, stopWordDict });
+}
+
+function loadWholeDictionary(): void {
+  loadJieba(undefined);
+  partial = null;
+  // The index is only needed for partial loads; the tag table, if ever built, reads the file again.
+  cachedMainDictionary = null;
+}
+
+/** Before segmenting `text` on a partial dictionary: load the entries it can match, if some are missing. */
+function coverText(text: string): void {
+  if (!partial) return;
+  const { dictionary, entries } = partial;
+  if (!canScope(dictionary, text)) {
+    loadWholeDictionary();
+    return;
+  }
+  if (!addEntriesIn(dictionary, text, entries) && partial.loads > 0) return;
+  const content = partial.loads < PARTIAL_LOADS_BEFORE_WHOLE ? subsetContent(dictionary, entries) : null;
+  if (content === null) {
+    loadWholeDictionary();
+    return;
+  }
+  const file = join(workDirectory(), `main-dict-part-${process.pid}.utf8`);
+  writeFileSync(file, content, 'utf8');
+  try {
+    loadJieba(file);
+  } finally {
+    rmSync(file, { force: true });
+  }
+  partial.loads++;
+}
+
+let cachedMainDictionary: MainDictionary | null = null;
+
+/** The main dictionary nodejieba loads by default (loadSegmenter passes no `dict` of its own). */
+function mainDictionary(): MainDictionary {
+  const path = (nodejieba as unknown as { DEFAULT_DICT?: string }).DEFAULT_DICT;
+  if (!path) throw new Error('nodejieba does not expose DEFAULT_DICT: cannot read its dictionary');
+  if (cachedMainDictionary?.path !== path) cachedMainDictionary = readMainDictionary(path);
+  return cachedMainDictionary;
 }
 
 /**
@@ -74,15 +154,7 @@ const LINES_BEFORE_TAG_TABLE = 2000;
 export type SegmentMethod = 'tag' | 'cut';
 
 function readPartOfSpeech(userWords: UserWord[]): Map<string, string> {
-  // loadSegmenter() loads jieba's default main dictionary (no `dict` option), so that is the one to read.
-  const mainDictionary = (nodejieba as unknown as { DEFAULT_DICT?: string }).DEFAULT_DICT;
-  if (!mainDictionary) throw new Error('nodejieba does not expose DEFAULT_DICT: cannot read its dictionary tags');
-  const tags = new Map<string, string>();
-  for (const line of readFileSync(mainDictionary, 'utf8').split('\n')) {
-    const first = line.indexOf(' ');
-    const last = line.lastIndexOf(' ');
-    if (first > 0 && last > first) tags.set(line.slice(0, first), line.slice(last + 1).trim());
-  }
+  const tags = dictionaryTags(mainDictionary());
   for (const w of userWords) tags.set(w.word, w.tag);
   return tags;
 }
@@ -148,6 +220,11 @@ export function segmenterLoaded(): boolean {
   return loadedKey !== null;
 }
 
+/** How much of the main dictionary jieba holds now, and how many partial loads it took. */
+export function dictionaryInUse(): { loading: DictionaryLoading; partialLoads: number } {
+  return partial ? { loading: 'as-needed', partialLoads: partial.loads } : { loading: 'whole', partialLoads: 0 };
+}
+
 /**
  * Segment and POS-tag `text`. Tokens carry offsets into `text`; white space is not a token.
  * jieba's `tag()` always uses the HMM, so unknown names stay whole (tagged `x`).
@@ -161,6 +238,7 @@ export function segment(text: string): Token[] {
 /** segment() with a chosen method; both give the same tokens (tests/text/segment.test.ts). */
 export function segmentWith(text: string, method: SegmentMethod): Token[] {
   if (loadedKey === null) throw new Error('segmenter not loaded: call loadSegmenter() first');
+  coverText(text);
   if (method === 'cut') partOfSpeech ??= readPartOfSpeech(loadedWords);
   const tokens: Token[] = [];
   let cursor = 0;

@@ -245,4 +245,68 @@ describe('incremental runs', () => {
     expect(counts(resumed)).toEqual({ processed: 0, skipped: 4, removed: 0, failed: 0, articles: 4 });
     expectSameReports(output, await cleanRun(input));
   });
+
+  describe('copying the rows of unchanged articles from the previous reports', () => {
+    const PER_ARTICLE_COLUMNS = ['articles', 'dates', 'figures', 'entities', 'claims'].flatMap((t) => [`${t}_json`, `${t}_csv`]);
+
+    /** Overwrite what the database holds for a file's report rows: from then on, only the previous reports have the true rows. */
+    function spoilStoredRows(output: string, file: string): void {
+      const db = new Database(join(output, STATE_FILE));
+      try {
+        const set = PER_ARTICLE_COLUMNS.map((column) => `${column} = CAST('"spoilt"' AS BLOB)`).join(', ');
+        expect(db.prepare(`UPDATE fragments SET ${set} WHERE file = ?`).run(file).changes).toBe(1);
+      } finally {
+        db.close();
+      }
+    }
+
+    it('takes them from the previous files, not the database', async () => {
+      const root = tempDir('incremental');
+      const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 3));
+      const output = join(root, 'out');
+      const config = testConfig(input, output);
+      await runIncremental(config);
+      spoilStoredRows(output, SAMPLES[1]);
+      sampleCorpus(input, [SAMPLES[3]]);
+      // The new article's rows go last: the files start as a copy of the previous ones.
+      expect(counts(await runIncremental(config))).toEqual({ processed: 1, skipped: 3, removed: 0, failed: 0, articles: 4 });
+      expectSameReports(output, await cleanRun(input));
+      for (const name of REPORT_FILES) expect(readFileSync(join(output, name), 'utf8')).not.toContain('spoilt');
+
+      // A new article whose rows go first and one gone from the middle: the copies are pieces.
+      writeFileSync(join(input, '0-first.txt'), sample(SAMPLES[4]));
+      rmSync(join(input, SAMPLES[2]));
+      expect(counts(await runIncremental(config))).toEqual({ processed: 1, skipped: 3, removed: 1, failed: 0, articles: 4 });
+      expectSameReports(output, await cleanRun(input));
+      for (const name of REPORT_FILES) expect(readFileSync(join(output, name), 'utf8')).not.toContain('spoilt');
+    });
+
+    it('reads from the database the rows of a file edited since, and of a result stored after the previous reports', async () => {
+      const root = tempDir('incremental');
+      const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 3));
+      const output = join(root, 'out');
+      const config = testConfig(input, output);
+      await runIncremental(config);
+
+      // An analyst edits a report, keeping its size: it is not copied from.
+      const entities = join(output, 'entities.csv');
+      const edited = readFileSync(entities, 'utf8').replace('阿里', '某某');
+      expect(Buffer.byteLength(edited)).toBe(statSync(entities).size);
+      writeFileSync(entities, edited);
+      sampleCorpus(input, [SAMPLES[3]]);
+      await runIncremental(config);
+      expectSameReports(output, await cleanRun(input));
+
+      // A run cut short after storing a changed article's result, before its reports: the previous
+      // reports hold the article's old rows, which must not be copied.
+      writeFileSync(join(input, SAMPLES[0]), variant(sample(SAMPLES[0]), 3));
+      const store = StateStore.open(output);
+      const changed = processArticleFile(join(input, SAMPLES[0]), SAMPLES[0], loadResources(config));
+      store.save([{ packed: packResult(changed), contentKey: changed.article.sha256, retry: false }], currentVersions(config));
+      store.close();
+      const resumed = await runIncremental(config);
+      expect(counts(resumed)).toEqual({ processed: 0, skipped: 4, removed: 0, failed: 0, articles: 4 });
+      expectSameReports(output, await cleanRun(input));
+    });
+  });
 });

@@ -1,10 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodejieba from 'nodejieba';
+import type { Token } from '../../src/types.ts';
 import * as OpenCC from 'opencc-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entityUserWords, loadEntityLexicon } from '../../src/extract/entities.ts';
-import { loadSegmenter, loadUserDictionaryFile, segment, segmentMethodInUse, segmentWith, tagUnknownWord } from '../../src/text/segment.ts';
+import {
+  dictionaryInUse,
+  loadSegmenter,
+  loadUserDictionaryFile,
+  PARTIAL_LOADS_BEFORE_WHOLE,
+  segment,
+  segmentMethodInUse,
+  segmentWith,
+  tagUnknownWord,
+  type UserWord,
+} from '../../src/text/segment.ts';
 
 const USER_DICT = 'src/lexicons/user-dict.txt';
 const NER_FIXTURES = 'tests/fixtures/entities';
@@ -16,12 +27,17 @@ function corpus(): string[] {
   const fixtures = readdirSync(NER_FIXTURES)
     .filter((f) => f.endsWith('.txt'))
     .map((f) => readFileSync(join(NER_FIXTURES, f), 'utf8'));
-  return [...samples, ...samples.map((s) => toSimplified(s)), ...fixtures, 'iPhone 6s售价5288元，A股3000点，Q3财报，5G，x86，ＡＢＣ全角，Ｍ２，阿里巴巴CEO张勇'];
+  // Distinct texts only: a Simplified sample converts to itself.
+  return [...new Set([...samples, ...samples.map((s) => toSimplified(s)), ...fixtures, 'iPhone 6s售价5288元，A股3000点，Q3财报，5G，x86，ＡＢＣ全角，Ｍ２，阿里巴巴CEO张勇'])];
 }
 
+const userWords = (): UserWord[] => [...loadUserDictionaryFile(USER_DICT), ...entityUserWords(loadEntityLexicon([]))];
+
 beforeAll(() => {
-  loadSegmenter([...loadUserDictionaryFile(USER_DICT), ...entityUserWords(loadEntityLexicon([]))]);
+  loadSegmenter(userWords());
 });
+
+const asText = (tokens: Token[]) => tokens.map((t) => `${t.start}:${t.text}/${t.tag}`);
 
 describe('segment', () => {
   it.each(['tag', 'cut'] as const)("gives exactly jieba's tag() words and tags, with offsets into the text (%s)", (method) => {
@@ -54,6 +70,65 @@ describe('segment', () => {
     const byCut = segment(text);
     expect(segmentMethodInUse()).toBe('cut');
     expect(byCut).toEqual(byTag);
+  });
+
+  describe('with the dictionary loaded as needed', () => {
+    // A user word no text contains gives each load its own word list, so each starts afresh on part of the dictionary.
+    let fresh = 0;
+    const loadAsNeeded = (): UserWord[] => {
+      const words = [...userWords(), { word: `未见词${fresh++}号`, frequency: 3, tag: 'nz' }];
+      loadSegmenter(words, 'as-needed');
+      return words;
+    };
+    let texts: string[] = [];
+    /** Each text's tokens with the whole dictionary. */
+    let expected: string[][] = [];
+
+    beforeAll(() => {
+      loadSegmenter(userWords());
+      texts = corpus();
+      expected = texts.map((text) => asText(segmentWith(text, 'tag')));
+      for (const text of texts) expect(text).not.toMatch(/未见词/);
+    });
+
+    it('gives exactly the words and tags of the whole dictionary, text by text', () => {
+      texts.forEach((text, i) => {
+        loadAsNeeded();
+        const tokens = segmentWith(text, 'tag');
+        expect(dictionaryInUse()).toEqual({ loading: 'as-needed', partialLoads: 1 });
+        expect(asText(tokens)).toEqual(expected[i]);
+      });
+    });
+
+    it('gives the same tokens when texts share one process, loading only for new words', () => {
+      loadAsNeeded();
+      const some = texts.slice(0, PARTIAL_LOADS_BEFORE_WHOLE);
+      for (const [i, text] of some.entries()) expect(asText(segmentWith(text, 'cut'))).toEqual(expected[i]);
+      expect(dictionaryInUse()).toEqual({ loading: 'as-needed', partialLoads: some.length });
+      // A text with no word the loaded part lacks costs no load.
+      segmentWith(some[0].slice(0, 200), 'tag');
+      expect(dictionaryInUse().partialLoads).toBe(some.length);
+    });
+
+    it('switches to the whole dictionary after a few partial loads', () => {
+      loadAsNeeded();
+      expect(texts.length).toBeGreaterThan(PARTIAL_LOADS_BEFORE_WHOLE);
+      for (const text of texts.slice(0, PARTIAL_LOADS_BEFORE_WHOLE)) segment(text);
+      expect(dictionaryInUse().loading).toBe('as-needed');
+      const tokens = segment(texts[PARTIAL_LOADS_BEFORE_WHOLE]);
+      expect(dictionaryInUse()).toEqual({ loading: 'whole', partialLoads: 0 });
+      expect(asText(tokens)).toEqual(expected[PARTIAL_LOADS_BEFORE_WHOLE]);
+    });
+
+    it("loads the whole dictionary for a text holding a filler entry's character, and keeps it", () => {
+      const words = loadAsNeeded();
+      const tokens = segmentWith('阿里巴巴\uFDD0发布了钉钉', 'tag');
+      expect(dictionaryInUse().loading).toBe('whole');
+      expect(tokens.map((t) => t.text)).toContain('钉钉');
+      // Asking for as-needed with the same words keeps the whole dictionary loaded.
+      loadSegmenter(words, 'as-needed');
+      expect(dictionaryInUse().loading).toBe('whole');
+    });
   });
 
   it('tags words missing from the dictionary as jieba does', () => {
