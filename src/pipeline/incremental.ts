@@ -10,7 +10,7 @@ import { acquireLock, LOCK_FILE } from './lock.ts';
 import { loadResources } from './resources.ts';
 import { segmenterLoaded } from '../text/segment.ts';
 import { listInputFiles, reconcileOptions, type InputFile, type Progress } from './run.ts';
-import { reconcileCores, writeStateReports, type StoredCore } from '../state/reports.ts';
+import { finishStateReports, reconcileCores, startStateReports, type StoredCore } from '../state/reports.ts';
 import { previousReports, removeReportStamp, reportSourceKey, reportsUpToDate, stampReports } from '../state/report-stamp.ts';
 import { processFiles, type FileJob } from './workers.ts';
 
@@ -272,38 +272,48 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
     writer.remove(plan.removed.map((a) => a.file));
     mark = performance.now();
     const cores = kept ? mergeByFile(kept, writer.loadCoresOf(plan.toProcess.map((f) => f.file))) : writer.loadCores();
+    const stored = writer.articles();
     stages.readback = keptMs + performance.now() - mark;
+
+    // The reports are rewritten from here on: the stamp goes first (it would vouch for files being
+    // replaced), read before it goes (the rows of unchanged articles are copied from the reports
+    // it describes). When those hold nearly every article's rows, a thread writes the per-article
+    // tables while this one reconciles.
+    mark = performance.now();
+    removeStaleTemporaryFiles(outputDir);
+    const previous = previousReports(outputDir);
+    removeReportStamp(outputDir);
+    const reports = startStateReports(outputDir, writer, cores, { articles: stored, previous });
+    stages.reports = performance.now() - mark;
 
     mark = performance.now();
     const reconciled = reconcileCores(cores, reconcileWith);
     stages.reconcile = performance.now() - mark;
 
-    // The state is complete and closed before the reports are written: closing syncs the database
-    // to disk, which would otherwise also wait for the hundreds of MB of report pages just written.
+    // The state is complete and closed before the rest of the reports is written: closing syncs the
+    // database to disk, which would otherwise also wait for the hundreds of MB of report pages just written.
     mark = performance.now();
     writer.saveConflicts(reconciled.reconciliation.groups);
     writer.saveFileStats(plan.fileStats);
     writer.setMeta({ config_hash: versions.configHash, rules_version: versions.rulesVersion, last_run: new Date().toISOString() });
-    const stored = writer.articles();
     const source = reportSourceKey(stored, versions, reconcileWith);
     writer.close();
     stages.store = (stages.store ?? 0) + performance.now() - mark;
 
     mark = performance.now();
-    removeStaleTemporaryFiles(outputDir);
-    // Read before the stamp goes: the rows of unchanged articles are copied from the reports it describes.
-    const previous = previousReports(outputDir);
-    removeReportStamp(outputDir);
-    const reader = StateStore.openExisting(outputDir);
-    if (!reader) throw new Error(`the state database ${join(outputDir, STATE_FILE)} could not be read back after this run wrote it`);
-    let layout;
+    let reader: StateStore | null = null;
+    const openReader = (): StateStore => {
+      reader ??= StateStore.openExisting(outputDir);
+      if (!reader) throw new Error(`the state database ${join(outputDir, STATE_FILE)} could not be read back after this run wrote it`);
+      return reader;
+    };
     try {
-      layout = writeStateReports(outputDir, reader, reconciled, { articles: stored, previous });
+      const layout = await finishStateReports(outputDir, openReader, reports, reconciled);
+      stampReports(outputDir, source, layout);
     } finally {
-      reader.close();
+      (reader as StateStore | null)?.close();
     }
-    stampReports(outputDir, source, layout);
-    stages.reports = performance.now() - mark;
+    stages.reports += performance.now() - mark;
 
     return finishReport(outputDir, started, stages, {
       processed: plan.toProcess.length,

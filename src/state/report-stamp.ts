@@ -11,9 +11,10 @@
  * them from the database (src/state/reports.ts).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../report/write.ts';
+import { statKey, type JoinedLayout, type PreviousReports } from './joined-tables.ts';
 import type { StoredArticle } from './store.ts';
 import type { Versions } from './versions.ts';
 
@@ -26,24 +27,10 @@ export const REPORT_FILES = [
   'conflicts.json', 'conflicts.csv', 'report.md',
 ] as const;
 
-/** Where each article's rows lie in the per-article report files (articles, dates, … .json/.csv), as written. */
-export interface JoinedLayout {
-  /** The articles in the order written: input file, and the identity of the stored result written (resultIdentity). */
-  articles: Array<[string, string]>;
-  /** Per report file name: the byte length of each article's rows, in that order (0: no rows). */
-  lengths: Record<string, number[]>;
-}
-
 interface Stamp {
   source: string;
   files: Record<string, string>;
   layout?: JoinedLayout;
-}
-
-/** The reports as the last complete write left them: the layout, and each file's size, times and inode then. */
-export interface PreviousReports {
-  layout: JoinedLayout;
-  files: Record<string, string>;
 }
 
 /** Tells one stored result of a file from any other: equal identities, equal report rows. */
@@ -61,11 +48,6 @@ export function reportSourceKey(articles: Map<string, StoredArticle>, versions: 
     hash.update(`\n${JSON.stringify([a.file, a.id, a.contentKey, a.status, a.configHash, a.rulesVersion, a.retry])}`);
   }
   return hash.digest('hex');
-}
-
-/** Size, times and inode of a file: a file rewritten or edited since has another key. */
-export function statKey(stat: Stats): string {
-  return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
 }
 
 function fileKey(path: string): string | null {

@@ -1,0 +1,389 @@
+/**
+ * The per-article report files (articles, dates, figures, entities, claims; .json and .csv), written
+ * by joining each article's rows in report order: rows stored as bytes when the article was
+ * processed, or, for articles whose stored result the previous files already hold, copied from
+ * those files. Streamed to temporary files renamed into place (atomic, like writeFileAtomic).
+ *
+ * Only node built-ins are imported: a rerun writes these files in a worker thread
+ * (joined-tables-thread.ts) while the main thread reconciles, and the thread starts in milliseconds.
+ */
+import { close, closeSync, copyFileSync, fstatSync, ftruncateSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+/** Where each article's rows lie in the per-article report files, as written. */
+export interface JoinedLayout {
+  /** The articles in the order written: input file, and the identity of the stored result written. */
+  articles: Array<[string, string]>;
+  /** Per report file name: the byte length of each article's rows, in that order (0: no rows). */
+  lengths: Record<string, number[]>;
+}
+
+/** The reports as the last complete write left them: the layout, and each file's statKey then. */
+export interface PreviousReports {
+  layout: JoinedLayout;
+  files: Record<string, string>;
+}
+
+/** One article's rows for one table: inside the JSON array, and as CSV lines. */
+export interface TableRows {
+  json: Uint8Array;
+  csv: Uint8Array;
+}
+
+/** An article's rows, by table name. */
+export type ArticleRows = Record<string, TableRows>;
+
+export interface JoinedOutputSpec {
+  /** File name, `<table>.<format>`. */
+  name: string;
+  table: string;
+  format: 'json' | 'csv';
+  /** CSV: BOM and header line (written even with no rows). JSON: unused ('[' comes with the first row). */
+  csvHead: Uint8Array;
+}
+
+export interface JoinedTablesJob {
+  outputDir: string;
+  outputs: JoinedOutputSpec[];
+  /** Input files in report order, with the identity of each one's stored result. */
+  articles: Array<[string, string]>;
+  /** The previous reports, and the files whose rows may be copied from them. */
+  previous: PreviousReports | null;
+  reusable: string[];
+}
+
+/** Size, times and inode of a file: a file rewritten or edited since has another key. */
+export function statKey(stat: Stats): string {
+  return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+}
+
+const OPEN = Buffer.from('[\n');
+const SEPARATOR = Buffer.from(',\n');
+const CLOSE = Buffer.from('\n]\n');
+const EMPTY_ARRAY = Buffer.from('[]\n');
+
+/**
+ * Whether every previous file is exactly as the layout describes (same statKey, and the size the
+ * layout adds up to): then rows can be copied from all of them.
+ */
+export function previousFilesIntact(job: JoinedTablesJob): boolean {
+  if (!job.previous) return false;
+  return job.outputs.every((output) => {
+    try {
+      const stat = statSync(join(job.outputDir, output.name));
+      return job.previous!.files[output.name] === statKey(stat) && previousRanges(output, job.previous!, new Set())?.fileSize === stat.size;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** One per-article report file being written, and where its previous version's rows lie. */
+interface JoinedOutput extends JoinedOutputSpec {
+  file: StreamedFile;
+  rows: number;
+  lengths: number[];
+  /** The previous file, open, its statKey, and its rows' offsets by input file; null when it cannot be used. */
+  previous: { fd: number; key: string; ranges: Map<string, [number, number]> } | null;
+  /** Rows copied from the previous file and not yet written: a byte range of it. */
+  pendingCopy: [number, number] | null;
+  /** Whether any row has been written (copied or not): until then the file holds only its head. */
+  started: boolean;
+}
+
+/** A file written under a temporary name, to be renamed into place: [temporary, final path]. */
+export type PendingRename = [string, string];
+
+/**
+ * Write every output in one pass over the articles. `rowsOf` gives an article's rows when they are
+ * not copied (it is called at most once per article). Rows of reusable articles are copied from the
+ * previous files that are exactly as written; runs of consecutive ones are one copy of a byte range.
+ */
+export function writeJoinedTables(job: JoinedTablesJob, rowsOf: (file: string) => ArticleRows): JoinedLayout {
+  const { layout, renames } = writeJoinedTablesUnrenamed(job, rowsOf);
+  renameIntoPlace(renames);
+  return layout;
+}
+
+/**
+ * writeJoinedTables, leaving the files under their temporary names for renameIntoPlace: until
+ * renamed, their pages need no disk blocks, so a database sync meanwhile does not wait for them
+ * (ext4 allocates a file's blocks when it replaces another by rename, and a sync then waits for them).
+ */
+export function writeJoinedTablesUnrenamed(job: JoinedTablesJob, rowsOf: (file: string) => ArticleRows): { layout: JoinedLayout; renames: PendingRename[] } {
+  const outputs: JoinedOutput[] = job.outputs.map((spec) => ({
+    ...spec,
+    file: new StreamedFile(join(job.outputDir, spec.name)),
+    rows: 0,
+    lengths: [],
+    previous: null,
+    pendingCopy: null,
+    started: false,
+  }));
+  const reusable = new Set(job.reusable);
+  try {
+    if (reusable.size && job.previous) for (const output of outputs) output.previous = openPrevious(job.outputDir, output, job.previous, reusable);
+    for (const output of outputs) if (output.format === 'csv') output.file.write(output.csvHead);
+    for (const [file] of job.articles) {
+      let rows: ArticleRows | null = null;
+      for (const output of outputs) {
+        const range = output.previous?.ranges.get(file);
+        if (range) {
+          copyRows(output, range);
+          continue;
+        }
+        rows ??= rowsOf(file);
+        const bytes = rows[output.table][output.format];
+        output.lengths.push(bytes.length);
+        if (!bytes.length) continue;
+        flushCopy(output);
+        if (output.format === 'json') output.file.write(output.rows === 0 ? OPEN : SEPARATOR);
+        output.rows++;
+        output.file.write(bytes);
+        output.started = true;
+      }
+    }
+    for (const output of outputs) {
+      flushCopy(output);
+      // Same text as toJsonRows(): '[]' for no rows.
+      if (output.format === 'json') output.file.write(output.rows === 0 ? EMPTY_ARRAY : CLOSE);
+    }
+    const renames = outputs.map((output) => output.file.finish());
+    return {
+      layout: { articles: job.articles, lengths: Object.fromEntries(outputs.map((output) => [output.name, output.lengths])) },
+      renames,
+    };
+  } finally {
+    for (const output of outputs) {
+      output.file.abandon();
+      if (output.previous) closeInBackground(output.previous.fd);
+    }
+  }
+}
+
+/**
+ * Rename written files into place. Each file replaced is held open across the rename and closed
+ * off this thread: its disk space is freed at its last close, which takes about a millisecond per MB.
+ */
+export function renameIntoPlace(renames: PendingRename[]): void {
+  for (const [temporary, path] of renames) {
+    let replaced: number | null = null;
+    try {
+      replaced = openSync(path, 'r');
+    } catch {
+      // Nothing to replace.
+    }
+    renameSync(temporary, path);
+    if (replaced !== null) closeInBackground(replaced);
+  }
+}
+
+const THREAD_MODULE = new URL(`./joined-tables-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+
+/**
+ * writeJoinedTablesUnrenamed in a worker thread, with the rows of every article not copied given
+ * up front (`rows`): the thread reads no database. Rejects if the thread fails.
+ */
+export function writeJoinedTablesInThread(job: JoinedTablesJob, rows: Map<string, ArticleRows>): Promise<{ layout: JoinedLayout; renames: PendingRename[] }> {
+  return new Promise((resolve, reject) => {
+    const worker = THREAD_MODULE.pathname.endsWith('.ts')
+      ? // From source: the thread needs the TypeScript loader, registered before its module loads.
+        new Worker(`import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(THREAD_MODULE.href)}); });`, {
+          eval: true,
+          workerData: { job, rows },
+        })
+      : new Worker(THREAD_MODULE, { workerData: { job, rows } });
+    let settled = false;
+    worker.once('message', (message: { layout?: JoinedLayout; renames?: PendingRename[]; error?: string }) => {
+      settled = true;
+      if (message.layout && message.renames) resolve({ layout: message.layout, renames: message.renames });
+      else reject(new Error(message.error ?? 'the report thread failed'));
+    });
+    worker.once('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`the report thread stopped (exit code ${code}) before writing the reports`));
+    });
+  });
+}
+
+function tsxApi(): string {
+  const packageJson = createRequire(import.meta.url).resolve('tsx/package.json');
+  return pathToFileURL(join(dirname(packageJson), 'dist', 'esm', 'api', 'index.mjs')).href;
+}
+
+/** Offsets of the reusable articles' rows in the previous file, as the layout lays them out, and the file's size; null for a malformed layout. */
+function previousRanges(output: JoinedOutputSpec, previous: PreviousReports, reusable: Set<string>): { ranges: Map<string, [number, number]>; fileSize: number } | null {
+  const ranges = new Map<string, [number, number]>();
+  const lengths = previous.layout.lengths[output.name];
+  const { articles } = previous.layout;
+  if (!Array.isArray(lengths) || !Array.isArray(articles) || lengths.length !== articles.length) return null;
+  let at = output.format === 'csv' ? output.csvHead.length : OPEN.length;
+  let rows = 0;
+  for (let i = 0; i < articles.length; i++) {
+    const length = lengths[i];
+    if (!Number.isSafeInteger(length) || length < 0 || !Array.isArray(articles[i])) return null;
+    if (length && output.format === 'json' && rows > 0) at += SEPARATOR.length;
+    if (length) rows++;
+    // An article without rows here has an empty range: nothing to copy, nothing to read elsewhere.
+    if (reusable.has(articles[i][0])) ranges.set(articles[i][0], [at, at + length]);
+    at += length;
+  }
+  return { ranges, fileSize: output.format === 'csv' ? at : rows === 0 ? EMPTY_ARRAY.length : at + CLOSE.length };
+}
+
+/**
+ * Open the previous version of an output and locate each reusable article's rows in it. Null when
+ * the file is not exactly as that write left it (edited, replaced, other size): its rows are then
+ * not copied.
+ */
+function openPrevious(outputDir: string, output: JoinedOutputSpec, previous: PreviousReports, reusable: Set<string>): JoinedOutput['previous'] {
+  const located = previousRanges(output, previous, reusable);
+  if (!located) return null;
+  let fd: number;
+  try {
+    fd = openSync(join(outputDir, output.name), 'r');
+  } catch {
+    return null;
+  }
+  // Checked on the open file: what is read is what was checked, whatever replaces the path meanwhile.
+  const stat = fstatSync(fd);
+  if (previous.files[output.name] !== statKey(stat) || stat.size !== located.fileSize) {
+    closeSync(fd);
+    return null;
+  }
+  return { fd, key: statKey(stat), ranges: located.ranges };
+}
+
+/** Take an article's rows from the previous file: extends the pending copy when they follow it there. */
+function copyRows(output: JoinedOutput, [start, end]: [number, number]): void {
+  output.lengths.push(end - start);
+  if (start === end) return;
+  const json = output.format === 'json';
+  const pending = output.pendingCopy;
+  // In both files the rows are apart by the same separator: copy it along with them.
+  if (pending && pending[1] + (json ? SEPARATOR.length : 0) === start) pending[1] = end;
+  else {
+    flushCopy(output);
+    if (json) output.file.write(output.rows === 0 ? OPEN : SEPARATOR);
+    output.pendingCopy = [start, end];
+  }
+  output.rows++;
+}
+
+function flushCopy(output: JoinedOutput): void {
+  if (!output.pendingCopy || !output.previous) return;
+  const [start, end] = output.pendingCopy;
+  output.pendingCopy = null;
+  const first = !output.started;
+  output.started = true;
+  // Nothing written yet but the head, as in the previous file: when the rows copied follow the head
+  // there too, the previous file up to `end` is the new file's beginning, and the kernel copies it
+  // (copy_file_range) about three times faster than reading and writing it.
+  if (first && output.file.bytesWritten === start && output.file.startAsPrefixOf(output.file.path, output.previous.key, end)) return;
+  output.file.copyFrom(output.previous.fd, start, end - start);
+}
+
+const BUFFER_BYTES = 4 << 20;
+
+/** A file written in pieces to a temporary name, renamed into place on commit (atomic like writeFileAtomic). */
+class StreamedFile {
+  private readonly temporary: string;
+  private fd: number | null;
+  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private filled = 0;
+  private flushed = 0;
+
+  constructor(readonly path: string) {
+    // The naming scheme of writeFileAtomic, so a run cut short leaves the same kind of leftovers.
+    this.temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+    this.fd = openSync(this.temporary, 'w');
+  }
+
+  get bytesWritten(): number {
+    return this.flushed + this.filled;
+  }
+
+  write(bytes: Uint8Array): void {
+    if (this.filled + bytes.length > this.buffer.length) this.flush();
+    if (bytes.length >= this.buffer.length) {
+      writeFully(this.fd!, bytes, bytes.length);
+      this.flushed += bytes.length;
+      return;
+    }
+    this.buffer.set(bytes, this.filled);
+    this.filled += bytes.length;
+  }
+
+  /**
+   * Make the file so far the first `length` bytes of `source` (whose first bytesWritten bytes must
+   * equal what was written), by copying `source` whole and cutting it. False when `source` is no
+   * longer the file with statKey `key`; nothing is changed then.
+   */
+  startAsPrefixOf(source: string, key: string, length: number): boolean {
+    try {
+      if (statKey(statSync(source)) !== key) return false;
+    } catch {
+      return false;
+    }
+    closeSync(this.fd!);
+    this.fd = null;
+    copyFileSync(source, this.temporary);
+    // Appending: every later write goes after the cut.
+    this.fd = openSync(this.temporary, 'a');
+    ftruncateSync(this.fd, length);
+    this.filled = 0;
+    this.flushed = length;
+    return true;
+  }
+
+  /** Append `length` bytes of the file open as `fd`, from `position`. */
+  copyFrom(fd: number, position: number, length: number): void {
+    while (length > 0) {
+      if (this.filled === this.buffer.length) this.flush();
+      const read = readSync(fd, this.buffer, this.filled, Math.min(length, this.buffer.length - this.filled), position);
+      if (read === 0) throw new Error(`${this.path}: the previous file ended early while its rows were copied`);
+      this.filled += read;
+      position += read;
+      length -= read;
+    }
+  }
+
+  /** Flush and close; the file is complete under its temporary name, to be renamed into place. */
+  finish(): PendingRename {
+    this.flush();
+    closeSync(this.fd!);
+    this.fd = null;
+    return [this.temporary, this.path];
+  }
+
+  /** After a failure: drop the temporary file. No-op once finished. */
+  abandon(): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
+    rmSync(this.temporary, { force: true });
+  }
+
+  private flush(): void {
+    if (!this.filled) return;
+    writeFully(this.fd!, this.buffer, this.filled);
+    this.flushed += this.filled;
+    this.filled = 0;
+  }
+}
+
+function closeInBackground(fd: number): void {
+  close(fd, () => {
+    // Closing a file only read cannot lose data; there is nothing to report.
+  });
+}
+
+function writeFully(fd: number, bytes: Uint8Array, length: number): void {
+  for (let written = 0; written < length; ) written += writeSync(fd, bytes, written, length - written);
+}
