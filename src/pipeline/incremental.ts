@@ -12,7 +12,7 @@ import { segmenterLoaded } from '../text/segment.ts';
 import { listInputFiles, reconcileOptions, type InputFile, type Progress } from './run.ts';
 import { finishStateReports, reconcileCores, startStateReports, type StoredCore } from '../state/reports.ts';
 import { previousReports, removeReportStamp, reportSourceKey, reportsUpToDate, stampReports } from '../state/report-stamp.ts';
-import { processFiles, type FileJob } from './workers.ts';
+import { PrestartedWorker, processFiles, type FileJob } from './workers.ts';
 
 export const RUN_REPORT_FILE = 'run.json';
 
@@ -167,12 +167,31 @@ const COMMIT_AFTER_MS = 250;
 export async function runIncremental(config: PipelineConfig, options: RunOptions = {}): Promise<RunReport> {
   const started = performance.now();
   const stages: Record<string, number> = {};
-  const notice = options.onNotice ?? (() => {});
-  const progress = options.onProgress ?? (() => {});
 
   // Everything that can be wrong with the config or data files is found before the output folder is touched.
   reconcileOptions(config);
   const files = listInputFiles(config);
+  const overlapAbove = options.overlapReadbackAbove ?? OVERLAP_READBACK_ABOVE;
+  // A large input folder needs a worker process (many articles to process, or a few while many
+  // unchanged ones are read back): start one now, so it loads its code while the run is planned.
+  const prestarted = files.length > overlapAbove && !segmenterLoaded() ? new PrestartedWorker() : null;
+  try {
+    return await runPlanned(config, options, files, prestarted, started, stages);
+  } finally {
+    prestarted?.stop();
+  }
+}
+
+async function runPlanned(
+  config: PipelineConfig,
+  options: RunOptions,
+  files: InputFile[],
+  prestarted: PrestartedWorker | null,
+  started: number,
+  stages: Record<string, number>,
+): Promise<RunReport> {
+  const notice = options.onNotice ?? (() => {});
+  const progress = options.onProgress ?? (() => {});
   const versions = currentVersions(config);
   stages.plan = performance.now() - started;
   const outputDir = configPath(config, config.output);
@@ -240,6 +259,7 @@ export async function runIncremental(config: PipelineConfig, options: RunOptions
       workers: config.run.workers,
       // A process that has loaded jieba already (watch) keeps small batches: it has nothing to overlap.
       inProcessBelow: plan.unchanged.length > (options.overlapReadbackAbove ?? OVERLAP_READBACK_ABOVE) && !segmenterLoaded() ? 0 : config.run.inProcessBelow,
+      prestarted,
       articleTimeoutMs: config.run.articleTimeoutMs,
       onStart: (job) => progress({ done, total, current: job.file }),
       onResult: ({ job, packed, timings, retry }) => {

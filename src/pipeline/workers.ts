@@ -39,6 +39,8 @@ export interface ProcessOptions {
   articleTimeoutMs: number;
   onResult: (processed: ProcessedFile) => void;
   onStart?: (job: FileJob) => void;
+  /** A worker started ahead (prestartWorker): used as the first worker, or stopped if none is needed. */
+  prestarted?: PrestartedWorker | null;
 }
 
 export interface ProcessStats {
@@ -59,11 +61,48 @@ export function workerCount(requested: number): number {
  * A config or lexicon problem rejects with UsageError before any result is delivered.
  */
 export async function processFiles(config: PipelineConfig, jobs: FileJob[], options: ProcessOptions): Promise<ProcessStats> {
-  if (!jobs.length) return { mode: 'in-process', workers: 0, loadMs: 0 };
   const count = Math.min(workerCount(options.workers), jobs.length);
   const dictionary = dictionaryFor(jobs.length);
-  if (jobs.length < options.inProcessBelow) return processInProcess(config, jobs, dictionary, options);
+  if (!jobs.length || jobs.length < options.inProcessBelow) {
+    options.prestarted?.stop();
+    return jobs.length ? processInProcess(config, jobs, dictionary, options) : { mode: 'in-process', workers: 0, loadMs: 0 };
+  }
   return new WorkerPool(config, jobs, count, dictionary, options).run();
+}
+
+/**
+ * A worker process started before the run knows whether it needs one: it loads the code (~0.3 s)
+ * while the run is planned, then waits for its init message. Stop it if it is not used.
+ */
+export class PrestartedWorker {
+  readonly child: ChildProcess = forkWorker();
+  private taken = false;
+
+  /** Hand the process over, unless it has exited already (then the pool starts another). */
+  take(): ChildProcess | null {
+    if (this.taken) return null;
+    this.taken = true;
+    return this.child.exitCode === null && this.child.signalCode === null ? this.child : null;
+  }
+
+  stop(): void {
+    if (this.taken) return;
+    this.taken = true;
+    this.child.kill('SIGKILL');
+  }
+}
+
+function forkWorker(): ChildProcess {
+  const child = fork(WORKER_MODULE, [], {
+    execArgv: workerExecArgv(),
+    env: { ...process.env, [WORKER_ENV]: '1' },
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  child.on('error', () => {
+    // 'close' follows; the pool (or nobody, if the worker was never taken) handles the exit.
+  });
+  return child;
 }
 
 /** A batch that fits in the partial loads a process makes before loading everything: load as needed. */
@@ -133,17 +172,12 @@ class WorkerPool {
   run(): Promise<ProcessStats> {
     return new Promise((resolve, reject) => {
       this.settle = { resolve, reject };
-      for (let i = 0; i < this.count; i++) this.spawn();
+      for (let i = 0; i < this.count; i++) this.spawn(i === 0 ? (this.options.prestarted?.take() ?? null) : null);
     });
   }
 
-  private spawn(): void {
-    const child = fork(WORKER_MODULE, [], {
-      execArgv: workerExecArgv(),
-      env: { ...process.env, [WORKER_ENV]: '1' },
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
+  private spawn(prestarted: ChildProcess | null = null): void {
+    const child = prestarted ?? forkWorker();
     const slot: Slot = { child, ready: false, inFlight: [], timer: null, stopping: false };
     this.slots.add(slot);
     child.on('message', (message: FromWorker) => this.onMessage(slot, message));
@@ -153,6 +187,7 @@ class WorkerPool {
       // 'close' follows; nothing else to do here.
     });
     send(child, { type: 'init', config: this.config, dictionary: this.dictionary });
+    this.feed(slot);
   }
 
   private onMessage(slot: Slot, message: FromWorker): void {
@@ -163,6 +198,8 @@ class WorkerPool {
     } else if (message.type === 'ready') {
       slot.ready = true;
       if (this.loadMs < 0) this.loadMs = performance.now() - this.started;
+      // Files sent while it loaded count as started now.
+      for (const job of slot.inFlight) this.options.onStart?.(job);
       this.feed(slot);
     } else if (message.type === 'result') {
       const job = slot.inFlight.shift();
@@ -183,6 +220,11 @@ class WorkerPool {
         this.fail(new Error(`worker processes keep stopping before they are ready (${how}); see the messages above`));
         return;
       }
+      // It died loading: none of the files it was given is to blame.
+      this.queue.unshift(...slot.inFlight);
+      slot.inFlight = [];
+      this.spawn();
+      return;
     }
     const [culprit, ...others] = slot.inFlight;
     slot.inFlight = [];
@@ -191,16 +233,21 @@ class WorkerPool {
     if (this.remaining > 0) this.spawn();
   }
 
-  /** Send jobs until the worker holds IN_FLIGHT of them. */
+  /**
+   * Send jobs until the worker holds IN_FLIGHT of them. A worker still loading gets its first jobs
+   * right after its init: it starts on them as soon as it is ready, even if this process is busy
+   * then (reading back the unchanged results) and cannot answer its 'ready' at once.
+   */
   private feed(slot: Slot): void {
-    if (!slot.ready || slot.stopping) return;
+    if (slot.stopping) return;
     while (slot.inFlight.length < IN_FLIGHT && this.queue.length) {
       const job = this.queue.shift()!;
       slot.inFlight.push(job);
-      this.options.onStart?.(job);
+      if (slot.ready) this.options.onStart?.(job);
       send(slot.child, { type: 'job', path: job.path, file: job.file });
     }
-    this.armTimer(slot);
+    // The timeout runs from when the worker can start on the file: once it is ready.
+    if (slot.ready) this.armTimer(slot);
     if (!slot.inFlight.length && !this.queue.length) this.stop(slot);
   }
 

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runIncremental } from '../../src/pipeline/incremental.ts';
+import { PrestartedWorker, processFiles } from '../../src/pipeline/workers.ts';
 import type { ArticleRow } from '../../src/pipeline/rows.ts';
 import { STATE_FILE } from '../../src/state/store.ts';
 import { expectSameReports, sample, sampleCorpus, SAMPLES, tempDir, testConfig } from '../state/helpers.ts';
@@ -95,5 +96,62 @@ describe('worker failures', () => {
     const clean = join(root, 'clean');
     await runIncremental(testConfig(input, clean));
     expectSameReports(output, clean);
+  });
+
+  describe('a worker started ahead of the plan', () => {
+    const jobsOf = (input: string, names: string[]) => names.map((file) => ({ path: join(input, file), file, contentKey: '' }));
+
+    it('becomes the first worker of the pool', async () => {
+      const input = sampleCorpus(join(tempDir('workers'), 'raw'), SAMPLES.slice(0, 2));
+      const prestarted = new PrestartedWorker();
+      const pid = prestarted.child.pid;
+      const exited = new Promise<number | null>((resolve) => prestarted.child.once('exit', (code) => resolve(code)));
+      const served = new Set<string>();
+      const workersSeen = new Set<number>();
+      const stats = await processFiles(testConfig(input, 'unused'), jobsOf(input, SAMPLES.slice(0, 2)), {
+        workers: 1,
+        inProcessBelow: 0,
+        articleTimeoutMs: 60_000,
+        prestarted,
+        onStart: () => workerPids().forEach((w) => workersSeen.add(w.pid)),
+        onResult: ({ packed }) => served.add(packed.article.file),
+      });
+      expect(stats).toMatchObject({ mode: 'workers', workers: 1 });
+      expect([...served].sort()).toEqual(SAMPLES.slice(0, 2));
+      expect([...workersSeen]).toEqual([pid]);
+      // Taken by the pool, which lets it exit when done: stop() no longer touches it.
+      expect(prestarted.take()).toBeNull();
+      expect(await exited).toBe(0);
+    });
+
+    it('hands its files to a new worker when it dies before it is ready, blaming none of them', async () => {
+      const input = sampleCorpus(join(tempDir('workers'), 'raw'), SAMPLES.slice(0, 2));
+      const prestarted = new PrestartedWorker();
+      // Dies while loading, after the pool has taken it and sent it the files.
+      prestarted.child.kill('SIGKILL');
+      const results: Array<{ file: string; status: string }> = [];
+      await processFiles(testConfig(input, 'unused'), jobsOf(input, SAMPLES.slice(0, 2)), {
+        workers: 1,
+        inProcessBelow: 0,
+        articleTimeoutMs: 60_000,
+        prestarted,
+        onResult: ({ packed }) => results.push({ file: packed.article.file, status: packed.article.status }),
+      });
+      expect(results.sort((a, b) => a.file.localeCompare(b.file))).toEqual(SAMPLES.slice(0, 2).map((file) => ({ file, status: 'ok' })));
+    });
+
+    it('is stopped when the batch runs in this process', async () => {
+      const input = sampleCorpus(join(tempDir('workers'), 'raw'), SAMPLES.slice(0, 1));
+      const prestarted = new PrestartedWorker();
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => prestarted.child.once('exit', (_code, signal) => resolve(signal)));
+      await processFiles(testConfig(input, 'unused'), jobsOf(input, SAMPLES.slice(0, 1)), {
+        workers: 1,
+        inProcessBelow: 10,
+        articleTimeoutMs: 60_000,
+        prestarted,
+        onResult: () => {},
+      });
+      expect(await exited).toBe('SIGKILL');
+    });
   });
 });
