@@ -10,7 +10,7 @@ import { acquireLock, LOCK_FILE } from './lock.ts';
 import { loadResources } from './resources.ts';
 import { segmenterLoaded } from '../text/segment.ts';
 import { listInputFiles, reconcileOptions, type InputFile, type Progress } from './run.ts';
-import { finishStateReports, reconcileCores, startStateReports, type StoredCore } from '../state/reports.ts';
+import { finishStateReports, reconcileCores, startStateReports, type ReportsInProgress, type StoredCore } from '../state/reports.ts';
 import { previousReports, removeReportStamp, reportSourceKey, reportsUpToDate, stampReports } from '../state/report-stamp.ts';
 import { PrestartedWorker, processFiles, type FileJob } from './workers.ts';
 
@@ -198,6 +198,7 @@ async function runPlanned(
   const outputExisted = existsSync(outputDir);
 
   const lock = acquireLock(outputDir, options.command ?? 'run');
+  let reportsUnderWay: ReportsInProgress | null = null;
   if (lock.tookOver) notice(`took over the lock of a run that is gone (pid ${lock.tookOver.pid}, started ${lock.tookOver.startedAt})`);
   // The state is read first and opened for writing only once the lexicons have loaded: a config
   // or data-file error leaves the output folder exactly as it was.
@@ -304,6 +305,7 @@ async function runPlanned(
     const previous = previousReports(outputDir);
     removeReportStamp(outputDir);
     const reports = startStateReports(outputDir, writer, cores, { articles: stored, previous });
+    reportsUnderWay = reports;
     stages.reports = performance.now() - mark;
 
     mark = performance.now();
@@ -329,6 +331,7 @@ async function runPlanned(
     };
     try {
       const layout = await finishStateReports(outputDir, openReader, reports, reconciled);
+      reportsUnderWay = null;
       stampReports(outputDir, source, layout);
     } finally {
       (reader as StateStore | null)?.close();
@@ -350,6 +353,8 @@ async function runPlanned(
     }
     throw error;
   } finally {
+    // A run failing while a thread writes reports stops it before letting go of the folder.
+    await (reportsUnderWay as ReportsInProgress | null)?.thread?.abandon();
     (store as StateStore | null)?.close();
     lock.release();
   }

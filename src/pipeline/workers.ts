@@ -138,7 +138,14 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   /** Set when the pool itself stops the child, so its exit is not taken for a crash. */
   stopping: boolean;
+  /** Started ahead of the pool: it gets its first files with its init, not when it is ready. */
+  early: boolean;
+  /** Stops a worker that never becomes ready. */
+  loadTimer: NodeJS.Timeout | null;
 }
+
+/** A worker not ready after this long is stopped and replaced (its files go to the next one). */
+const LOAD_TIMEOUT_MS = 120_000;
 
 /**
  * Jobs kept queued at each worker, so it does not wait for the next message between files, nor
@@ -178,7 +185,11 @@ class WorkerPool {
 
   private spawn(prestarted: ChildProcess | null = null): void {
     const child = prestarted ?? forkWorker();
-    const slot: Slot = { child, ready: false, inFlight: [], timer: null, stopping: false };
+    const slot: Slot = { child, ready: false, inFlight: [], timer: null, stopping: false, early: prestarted !== null, loadTimer: null };
+    slot.loadTimer = setTimeout(() => {
+      if (!slot.ready) child.kill('SIGKILL');
+    }, LOAD_TIMEOUT_MS);
+    slot.loadTimer.unref();
     this.slots.add(slot);
     child.on('message', (message: FromWorker) => this.onMessage(slot, message));
     // 'close' comes after the last message from the worker, so no answer is still on its way.
@@ -197,6 +208,8 @@ class WorkerPool {
       this.fail(error);
     } else if (message.type === 'ready') {
       slot.ready = true;
+      if (slot.loadTimer) clearTimeout(slot.loadTimer);
+      slot.loadTimer = null;
       if (this.loadMs < 0) this.loadMs = performance.now() - this.started;
       // Files sent while it loaded count as started now.
       for (const job of slot.inFlight) this.options.onStart?.(job);
@@ -211,6 +224,7 @@ class WorkerPool {
 
   private onExit(slot: Slot, code: number | null, signal: NodeJS.Signals | null): void {
     this.clearTimer(slot);
+    if (slot.loadTimer) clearTimeout(slot.loadTimer);
     this.slots.delete(slot);
     if (this.finished || slot.stopping) return;
     const how = signal ? `signal ${signal}` : `exit code ${code}`;
@@ -234,12 +248,13 @@ class WorkerPool {
   }
 
   /**
-   * Send jobs until the worker holds IN_FLIGHT of them. A worker still loading gets its first jobs
-   * right after its init: it starts on them as soon as it is ready, even if this process is busy
-   * then (reading back the unchanged results) and cannot answer its 'ready' at once.
+   * Send jobs until the worker holds IN_FLIGHT of them. The worker started ahead gets its first
+   * jobs right after its init: it starts on them as soon as it is ready, even if this process is
+   * busy then (reading back the unchanged results) and cannot answer its 'ready' at once. Others
+   * get jobs once ready, so a worker slow to load holds none that a ready one could do.
    */
   private feed(slot: Slot): void {
-    if (slot.stopping) return;
+    if (slot.stopping || (!slot.ready && !slot.early)) return;
     while (slot.inFlight.length < IN_FLIGHT && this.queue.length) {
       const job = this.queue.shift()!;
       slot.inFlight.push(job);

@@ -114,17 +114,13 @@ export function writeJoinedTables(job: JoinedTablesJob, rowsOf: (file: string) =
  * (ext4 allocates a file's blocks when it replaces another by rename, and a sync then waits for them).
  */
 export function writeJoinedTablesUnrenamed(job: JoinedTablesJob, rowsOf: (file: string) => ArticleRows): { layout: JoinedLayout; renames: PendingRename[] } {
-  const outputs: JoinedOutput[] = job.outputs.map((spec) => ({
-    ...spec,
-    file: new StreamedFile(join(job.outputDir, spec.name)),
-    rows: 0,
-    lengths: [],
-    previous: null,
-    pendingCopy: null,
-    started: false,
-  }));
+  const outputs: JoinedOutput[] = [];
   const reusable = new Set(job.reusable);
+  let done = false;
   try {
+    for (const spec of job.outputs) {
+      outputs.push({ ...spec, file: new StreamedFile(join(job.outputDir, spec.name)), rows: 0, lengths: [], previous: null, pendingCopy: null, started: false });
+    }
     if (reusable.size && job.previous) for (const output of outputs) output.previous = openPrevious(job.outputDir, output, job.previous, reusable);
     for (const output of outputs) if (output.format === 'csv') output.file.write(output.csvHead);
     for (const [file] of job.articles) {
@@ -152,13 +148,15 @@ export function writeJoinedTablesUnrenamed(job: JoinedTablesJob, rowsOf: (file: 
       if (output.format === 'json') output.file.write(output.rows === 0 ? EMPTY_ARRAY : CLOSE);
     }
     const renames = outputs.map((output) => output.file.finish());
+    done = true;
     return {
       layout: { articles: job.articles, lengths: Object.fromEntries(outputs.map((output) => [output.name, output.lengths])) },
       renames,
     };
   } finally {
     for (const output of outputs) {
-      output.file.abandon();
+      // After a failure, every temporary file goes, finished or not.
+      if (!done) output.file.abandon();
       if (output.previous) closeInBackground(output.previous.fd);
     }
   }
@@ -169,27 +167,50 @@ export function writeJoinedTablesUnrenamed(job: JoinedTablesJob, rowsOf: (file: 
  * off this thread: its disk space is freed at its last close, which takes about a millisecond per MB.
  */
 export function renameIntoPlace(renames: PendingRename[]): void {
-  for (const [temporary, path] of renames) {
-    let replaced: number | null = null;
-    try {
-      replaced = openSync(path, 'r');
-    } catch {
-      // Nothing to replace.
+  let renamed = 0;
+  try {
+    for (const [temporary, path] of renames) {
+      let replaced: number | null = null;
+      try {
+        replaced = openSync(path, 'r');
+      } catch {
+        // Nothing to replace.
+      }
+      try {
+        renameSync(temporary, path);
+        renamed++;
+      } finally {
+        if (replaced !== null) closeInBackground(replaced);
+      }
     }
-    renameSync(temporary, path);
-    if (replaced !== null) closeInBackground(replaced);
+  } finally {
+    discardRenames(renames.slice(renamed));
   }
+}
+
+/** Delete files written under temporary names that will not be renamed. */
+export function discardRenames(renames: PendingRename[]): void {
+  for (const [temporary] of renames) rmSync(temporary, { force: true });
 }
 
 const THREAD_MODULE = new URL(`./joined-tables-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
+/** The per-article tables being written by a worker thread. */
+export interface JoinedTablesThread {
+  /** The layout and the files to rename into place; rejects if the thread fails. */
+  result: Promise<{ layout: JoinedLayout; renames: PendingRename[] }>;
+  /** After a failure elsewhere: stop the thread, and delete what it wrote if it had finished. */
+  abandon(): Promise<void>;
+}
+
 /**
  * writeJoinedTablesUnrenamed in a worker thread, with the rows of every article not copied given
- * up front (`rows`): the thread reads no database. Rejects if the thread fails.
+ * up front (`rows`): the thread reads no database.
  */
-export function writeJoinedTablesInThread(job: JoinedTablesJob, rows: Map<string, ArticleRows>): Promise<{ layout: JoinedLayout; renames: PendingRename[] }> {
-  return new Promise((resolve, reject) => {
-    const worker = THREAD_MODULE.pathname.endsWith('.ts')
+export function writeJoinedTablesInThread(job: JoinedTablesJob, rows: Map<string, ArticleRows>): JoinedTablesThread {
+  let worker: Worker;
+  const result = new Promise<{ layout: JoinedLayout; renames: PendingRename[] }>((resolve, reject) => {
+    worker = THREAD_MODULE.pathname.endsWith('.ts')
       ? // From source: the thread needs the TypeScript loader, registered before its module loads.
         new Worker(`import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(THREAD_MODULE.href)}); });`, {
           eval: true,
@@ -210,6 +231,17 @@ export function writeJoinedTablesInThread(job: JoinedTablesJob, rows: Map<string
       if (!settled) reject(new Error(`the report thread stopped (exit code ${code}) before writing the reports`));
     });
   });
+  // Until awaited, a failure must not count as unhandled.
+  result.catch(() => {});
+  return {
+    result,
+    async abandon() {
+      // A thread stopped mid-way leaves temporary files: the next run removes them (removeStaleTemporaryFiles).
+      await worker.terminate();
+      const written = await result.catch(() => null);
+      if (written) discardRenames(written.renames);
+    },
+  };
 }
 
 function tsxApi(): string {
@@ -362,10 +394,9 @@ class StreamedFile {
     return [this.temporary, this.path];
   }
 
-  /** After a failure: drop the temporary file. No-op once finished. */
+  /** After a failure: close and delete the temporary file (finished or not). */
   abandon(): void {
-    if (this.fd === null) return;
-    closeSync(this.fd);
+    if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
     rmSync(this.temporary, { force: true });
   }

@@ -23,7 +23,7 @@ import {
   type ArticleRows,
   type JoinedLayout,
   type JoinedTablesJob,
-  type PendingRename,
+  type JoinedTablesThread,
   type PreviousReports,
 } from './joined-tables.ts';
 import { resultIdentity } from './report-stamp.ts';
@@ -75,7 +75,7 @@ export interface ReportsInProgress {
   order: StoredCore[] | null;
   job: JoinedTablesJob | null;
   /** The thread writing the per-article tables, if one is (they are renamed into place when finishing). */
-  thread: Promise<{ layout: JoinedLayout; renames: PendingRename[] }> | null;
+  thread: JoinedTablesThread | null;
   /** Whether the thread has finished (successfully or not). */
   threadDone?: () => boolean;
 }
@@ -107,8 +107,7 @@ export function startStateReports(outputDir: string, store: StateStore, cores: S
   const rows = new Map<string, ArticleRows>(fromDatabase.map((file) => [file, store.fragments(file)]));
   const thread = writeJoinedTablesInThread(job, rows);
   let done = false;
-  // Until awaited, a failure must not count as unhandled: finishStateReports awaits it.
-  thread.then(
+  thread.result.then(
     () => (done = true),
     () => (done = true),
   );
@@ -171,7 +170,7 @@ async function renameThreadTables(
   store: () => StateStore,
 ): Promise<JoinedLayout> {
   try {
-    const { layout, renames } = await thread;
+    const { layout, renames } = await thread.result;
     renameIntoPlace(renames);
     return layout;
   } catch {

@@ -43,6 +43,12 @@ export type DictionaryLoading = 'whole' | 'as-needed';
 
 export const PARTIAL_LOADS_BEFORE_WHOLE = 8;
 
+/**
+ * Finding a text's entries takes every substring of up to 16 characters: beyond this length that
+ * costs more time and memory than loading the whole dictionary (a 1 MB line: seconds, hundreds of MB).
+ */
+export const PARTIAL_TEXT_AT_MOST = 100_000;
+
 interface PartialState {
   dictionary: MainDictionary;
   /** Entries of the main dictionary loaded now. */
@@ -107,7 +113,7 @@ function loadWholeDictionary(): void {
 function coverText(text: string): void {
   if (!partial) return;
   const { dictionary, entries } = partial;
-  if (!canScope(dictionary, text)) {
+  if (!canScope(dictionary, text) || text.length > PARTIAL_TEXT_AT_MOST) {
     loadWholeDictionary();
     return;
   }

@@ -34,6 +34,17 @@ function storedFiles(output: string): string[] {
   }
 }
 
+/** Process a file and store its result, as a run killed after committing it, before its reports, leaves the state. */
+function storeAsARunCutShort(config: ReturnType<typeof testConfig>, input: string, output: string, file: string): void {
+  const store = StateStore.open(output);
+  try {
+    const result = processArticleFile(join(input, file), file, loadResources(config));
+    store.save([{ packed: packResult(result), contentKey: result.article.sha256, retry: false }], currentVersions(config));
+  } finally {
+    store.close();
+  }
+}
+
 describe('incremental runs', () => {
   it('after adds, changes, removals and renames, equals a clean run every time', async () => {
     const root = tempDir('incremental');
@@ -237,10 +248,7 @@ describe('incremental runs', () => {
     // Results committed by a run cut short before its reports: nothing is left to process, but the
     // reports no longer match the state, so they are written again.
     sampleCorpus(input, [SAMPLES[3]]);
-    const store = StateStore.open(output);
-    const added = processArticleFile(join(input, SAMPLES[3]), SAMPLES[3], loadResources(config));
-    store.save([{ packed: packResult(added), contentKey: added.article.sha256, retry: false }], currentVersions(config));
-    store.close();
+    storeAsARunCutShort(config, input, output, SAMPLES[3]);
     const resumed = await runIncremental(config);
     expect(counts(resumed)).toEqual({ processed: 0, skipped: 4, removed: 0, failed: 0, articles: 4 });
     expectSameReports(output, await cleanRun(input));
@@ -260,12 +268,18 @@ describe('incremental runs', () => {
       }
     }
 
-    it('takes them from the previous files, not the database', async () => {
+    /** A first run over three samples. */
+    async function firstRunOfThree() {
       const root = tempDir('incremental');
       const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 3));
       const output = join(root, 'out');
       const config = testConfig(input, output);
       await runIncremental(config);
+      return { input, output, config };
+    }
+
+    it('takes them from the previous files, not the database', async () => {
+      const { input, output, config } = await firstRunOfThree();
       spoilStoredRows(output, SAMPLES[1]);
       sampleCorpus(input, [SAMPLES[3]]);
       // The new article's rows go last: the files start as a copy of the previous ones.
@@ -282,11 +296,7 @@ describe('incremental runs', () => {
     });
 
     it('reads from the database the rows of a file edited since, and of a result stored after the previous reports', async () => {
-      const root = tempDir('incremental');
-      const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 3));
-      const output = join(root, 'out');
-      const config = testConfig(input, output);
-      await runIncremental(config);
+      const { input, output, config } = await firstRunOfThree();
 
       // An analyst edits a report, keeping its size: it is not copied from.
       const entities = join(output, 'entities.csv');
@@ -300,10 +310,7 @@ describe('incremental runs', () => {
       // A run cut short after storing a changed article's result, before its reports: the previous
       // reports hold the article's old rows, which must not be copied.
       writeFileSync(join(input, SAMPLES[0]), variant(sample(SAMPLES[0]), 3));
-      const store = StateStore.open(output);
-      const changed = processArticleFile(join(input, SAMPLES[0]), SAMPLES[0], loadResources(config));
-      store.save([{ packed: packResult(changed), contentKey: changed.article.sha256, retry: false }], currentVersions(config));
-      store.close();
+      storeAsARunCutShort(config, input, output, SAMPLES[0]);
       const resumed = await runIncremental(config);
       expect(counts(resumed)).toEqual({ processed: 0, skipped: 4, removed: 0, failed: 0, articles: 4 });
       expectSameReports(output, await cleanRun(input));

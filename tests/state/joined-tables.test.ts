@@ -38,7 +38,7 @@ describe('writeJoinedTables', () => {
   it('in a thread, leaves the files under temporary names until they are renamed into place', async () => {
     const dir = tempDir('joined');
     writeFileSync(join(dir, 'things.json'), 'old');
-    const { layout, renames } = await writeJoinedTablesInThread(job(dir, ['a', 'c']), new Map([['a', rows.a], ['c', rows.c]]));
+    const { layout, renames } = await writeJoinedTablesInThread(job(dir, ['a', 'c']), new Map([['a', rows.a], ['c', rows.c]])).result;
     expect(readFileSync(join(dir, 'things.json'), 'utf8')).toBe('old');
     expect(renames.map(([, path]) => path).sort()).toEqual([join(dir, 'things.csv'), join(dir, 'things.json')]);
     renameIntoPlace(renames);
@@ -51,9 +51,20 @@ describe('writeJoinedTables', () => {
     const dir = tempDir('joined');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'things.json'), 'old');
-    await expect(writeJoinedTablesInThread(job(dir, ['a', 'c']), new Map([['a', rows.a]]))).rejects.toThrow('given no rows for c');
+    await expect(writeJoinedTablesInThread(job(dir, ['a', 'c']), new Map([['a', rows.a]])).result).rejects.toThrow('given no rows for c');
     expect(readFileSync(join(dir, 'things.json'), 'utf8')).toBe('old');
     expect(existsSync(join(dir, 'things.csv'))).toBe(false);
     expect(readdirSync(dir)).toEqual(['things.json']);
+  });
+
+  it('abandoned after it finished, deletes what it wrote and leaves the old files', async () => {
+    const dir = tempDir('joined');
+    writeFileSync(join(dir, 'things.json'), 'old');
+    const thread = writeJoinedTablesInThread(job(dir, ['a', 'c']), new Map([['a', rows.a], ['c', rows.c]]));
+    await thread.result;
+    expect(readdirSync(dir).length).toBe(3);
+    await thread.abandon();
+    expect(readdirSync(dir)).toEqual(['things.json']);
+    expect(readFileSync(join(dir, 'things.json'), 'utf8')).toBe('old');
   });
 });

@@ -10,6 +10,7 @@ import {
   loadSegmenter,
   loadUserDictionaryFile,
   PARTIAL_LOADS_BEFORE_WHOLE,
+  PARTIAL_TEXT_AT_MOST,
   segment,
   segmentMethodInUse,
   segmentWith,
@@ -118,6 +119,16 @@ describe('segment', () => {
       const tokens = segment(texts[PARTIAL_LOADS_BEFORE_WHOLE]);
       expect(dictionaryInUse()).toEqual({ loading: 'whole', partialLoads: 0 });
       expect(asText(tokens)).toEqual(expected[PARTIAL_LOADS_BEFORE_WHOLE]);
+    });
+
+    it('loads the whole dictionary for a text too long to look up piece by piece', () => {
+      loadAsNeeded();
+      const long = texts.join('\n').repeat(Math.ceil((PARTIAL_TEXT_AT_MOST + 1) / texts.join('\n').length));
+      expect(long.length).toBeGreaterThan(PARTIAL_TEXT_AT_MOST);
+      segmentWith(long.slice(0, 2000), 'tag');
+      expect(dictionaryInUse()).toEqual({ loading: 'as-needed', partialLoads: 1 });
+      segmentWith(long, 'cut');
+      expect(dictionaryInUse().loading).toBe('whole');
     });
 
     it("loads the whole dictionary for a text holding a filler entry's character, and keeps it", () => {
