@@ -45,12 +45,17 @@ function storeAsARunCutShort(config: ReturnType<typeof testConfig>, input: strin
   }
 }
 
+/** An input folder of three samples and an output folder to come, with their config. */
+function threeSamples() {
+  const root = tempDir('incremental');
+  const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 3));
+  const output = join(root, 'out');
+  return { input, output, config: testConfig(input, output) };
+}
+
 describe('incremental runs', () => {
   it('after adds, changes, removals and renames, equals a clean run every time', async () => {
-    const root = tempDir('incremental');
-    const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 3));
-    const output = join(root, 'out');
-    const config = testConfig(input, output);
+    const { input, output, config } = threeSamples();
 
     const first = await runIncremental(config);
     expect(counts(first)).toEqual({ processed: 3, skipped: 0, removed: 0, failed: 0, articles: 3 });
@@ -141,10 +146,7 @@ describe('incremental runs', () => {
   });
 
   it('lists new, changed and removed articles without writing anything', async () => {
-    const root = tempDir('incremental');
-    const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 3));
-    const output = join(root, 'out');
-    const config = testConfig(input, output);
+    const { input, output, config } = threeSamples();
     const fresh = statusOf(config);
     expect(fresh.hasState).toBe(false);
     expect(fresh.toProcess.map((f) => [f.file, f.reason])).toEqual(SAMPLES.slice(0, 3).map((f) => [f, 'new']));
@@ -218,10 +220,7 @@ describe('incremental runs', () => {
   });
 
   it('leaves the reports untouched when nothing changed, and rewrites them when anything they come from did', async () => {
-    const root = tempDir('incremental');
-    const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 3));
-    const output = join(root, 'out');
-    const config = testConfig(input, output);
+    const { input, output, config } = threeSamples();
     const identities = () => REPORT_FILES.map((name) => { const st = statSync(join(output, name)); return `${name}:${st.ino}:${st.mtimeMs}`; });
     await runIncremental(config);
     const written = identities();
@@ -270,12 +269,9 @@ describe('incremental runs', () => {
 
     /** A first run over three samples. */
     async function firstRunOfThree() {
-      const root = tempDir('incremental');
-      const input = sampleCorpus(join(root, 'raw'), SAMPLES.slice(0, 3));
-      const output = join(root, 'out');
-      const config = testConfig(input, output);
-      await runIncremental(config);
-      return { input, output, config };
+      const setup = threeSamples();
+      await runIncremental(setup.config);
+      return setup;
     }
 
     it('takes them from the previous files, not the database', async () => {
