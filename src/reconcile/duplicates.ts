@@ -147,7 +147,8 @@ export function findDuplicates(articles: readonly DuplicateInput[], threshold: n
         members = [];
         buckets.set(key, members);
       }
-      for (const other of members.slice(0, COMPARE_PER_BUCKET)) {
+      // A bucket never holds more than COMPARE_PER_BUCKET members (see the push below).
+      for (const other of members) {
         if (find(other) === find(index)) continue;
         if (estimatedSimilarity(sig, signatures[other]!) >= threshold) union(other, index);
       }

@@ -12,6 +12,8 @@ export function dateBounds(value: Pick<DateValue, 'start' | 'end'>): [string, st
 }
 
 function firstDay(partial: string): string {
+  // A whole date (YYYY-MM-DD) is its own first day: the common case, without splitting.
+  if (partial.length === 10) return partial;
   const [y, m, d] = partial.split('-');
   return `${y}-${m ?? '01'}-${d ?? '01'}`;
 }
