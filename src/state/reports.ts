@@ -94,12 +94,8 @@ const THREAD_ROWS_AT_MOST = 256;
  * by finishStateReports, after the state database is closed.
  */
 export function startStateReports(outputDir: string, store: StateStore, cores: StoredCore[], reuse: ReportReuse | null): ReportsInProgress {
-  const ids = new Set(cores.map(({ core }) => core.article.id));
-  // Two files with one id (same name in two folders): writeReports interleaves their rows by
-  // position, which joined fragments cannot; take the general path.
-  if (ids.size < cores.length) return { order: null, job: null, thread: null };
-  // writeReports' order: results sorted by id (stable over file order), rows by article then position.
-  const order = cores.map((entry, index) => ({ ...entry, index })).sort((a, b) => compare(a.core.article.id, b.core.article.id) || a.index - b.index);
+  const order = reportOrder(cores);
+  if (!order) return { order: null, job: null, thread: null };
   const job = joinedTablesJob(outputDir, order, reuse);
   const reusable = new Set(job.reusable);
   const fromDatabase = job.articles.filter(([file]) => !reusable.has(file)).map(([file]) => file);
@@ -186,15 +182,28 @@ async function renameThreadTables(
  * describe what `store` holds). Returns the per-article tables' layout (null for the general path).
  */
 export function writeStateReports(outputDir: string, store: StateStore, reconciled: ReconciledState, reuse: ReportReuse | null = null): JoinedLayout | null {
-  const ids = new Set(reconciled.cores.map(({ core }) => core.article.id));
-  if (ids.size < reconciled.cores.length) {
+  const order = reportOrder(reconciled.cores);
+  if (!order) {
     writeReports(outputDir, { results: store.loadResults(), reconciliation: reconciled.reconciliation, articleInfos: reconciled.infos });
     return null;
   }
-  const order = reconciled.cores.map((entry, index) => ({ ...entry, index })).sort((a, b) => compare(a.core.article.id, b.core.article.id) || a.index - b.index);
   const layout = writeJoinedTables(joinedTablesJob(outputDir, order, reuse), (file) => store.fragments(file));
   writeCrossArticleReports(outputDir, order, reconciled.reconciliation, reconciled.infos);
   return layout;
+}
+
+/**
+ * writeReports' order: results sorted by id (stable over file order), rows by article then position.
+ * Null when two files share an id (same name in two folders): writeReports interleaves their rows
+ * by position, which joined fragments cannot, so the general path is taken.
+ */
+function reportOrder(cores: StoredCore[]): StoredCore[] | null {
+  const ids = new Set(cores.map(({ core }) => core.article.id));
+  if (ids.size < cores.length) return null;
+  return cores
+    .map((entry, index) => ({ ...entry, index }))
+    .sort((a, b) => compare(a.core.article.id, b.core.article.id) || a.index - b.index)
+    .map(({ file, core }) => ({ file, core }));
 }
 
 /** The reports that cross articles: entity summary, conflicts, report.md (`order`: cores in report order). */
