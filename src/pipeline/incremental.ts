@@ -10,7 +10,7 @@ import { acquireLock, LOCK_FILE } from './lock.ts';
 import { loadResources } from './resources.ts';
 import { segmenterLoaded } from '../text/segment.ts';
 import { listInputFiles, reconcileOptions, type InputFile, type Progress } from './run.ts';
-import { finishStateReports, reconcileCores, startStateReports, type ReportsInProgress, type StoredCore } from '../state/reports.ts';
+import { draftCrossArticle, finishStateReports, reconcileCores, startStateReports, type ReportsInProgress, type StoredCore } from '../state/reports.ts';
 import { previousReports, removeReportStamp, reportSourceKey, reportsUpToDate, stampReports } from '../state/report-stamp.ts';
 import { PrestartedWorker, processFiles, type FileJob } from './workers.ts';
 
@@ -284,10 +284,15 @@ async function runPlanned(
       kept = null;
     }
     const keptMs = performance.now() - keptStarted;
+    // Then reconcile them and sum up their entities, and read how the reports on disk are laid out.
+    const draftStarted = performance.now();
+    const draft = kept?.length ? draftCrossArticle(kept, reconcileWith) : null;
+    const draftMs = performance.now() - draftStarted;
+    const previous = previousReports(outputDir);
     const processed = await processing;
     commit();
     if (processed.loadMs) stages.load = (stages.load ?? 0) + processed.loadMs;
-    stages.process = performance.now() - mark - keptMs;
+    stages.process = performance.now() - mark - keptMs - draftMs;
 
     const writer = state();
     writer.remove(plan.removed.map((a) => a.file));
@@ -302,15 +307,14 @@ async function runPlanned(
     // tables while this one reconciles.
     mark = performance.now();
     removeStaleTemporaryFiles(outputDir);
-    const previous = previousReports(outputDir);
     removeReportStamp(outputDir);
     const reports = startStateReports(outputDir, writer, cores, { articles: stored, previous });
     reportsUnderWay = reports;
     stages.reports = performance.now() - mark;
 
     mark = performance.now();
-    const reconciled = reconcileCores(cores, reconcileWith);
-    stages.reconcile = performance.now() - mark;
+    const reconciled = reconcileCores(cores, reconcileWith, draft);
+    stages.reconcile = draftMs + performance.now() - mark;
 
     // The state is complete and closed before the rest of the reports is written: closing syncs the
     // database to disk, which would otherwise also wait for the hundreds of MB of report pages just written.

@@ -133,19 +133,20 @@ export function findDuplicates(articles: readonly DuplicateInput[], threshold: n
     // The earlier article (lower index in `order`) stays the root: it is the representative.
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
-  // Numeric bucket keys (band × 2^32 + hash of the band's rows): a hash collision only adds a candidate.
+  // One map per band, keyed by the hash of the band's rows as a 32-bit integer (which V8 keeps
+  // unboxed): a hash collision only adds a candidate.
   const { bands, rows } = bandsFor(threshold);
-  const buckets = new Map<number, number[]>();
+  const buckets = Array.from({ length: bands }, () => new Map<number, number[]>());
   signatures.forEach((sig, index) => {
     if (!sig) return;
     for (let band = 0; band < bands; band++) {
       let h = band;
       for (let r = band * rows; r < band * rows + rows; r++) h = mix(Math.imul(h, 0x01000193) ^ sig[r]);
-      const key = band * 0x100000000 + h;
-      let members = buckets.get(key);
+      const key = h | 0;
+      let members = buckets[band].get(key);
       if (!members) {
         members = [];
-        buckets.set(key, members);
+        buckets[band].set(key, members);
       }
       // A bucket never holds more than COMPARE_PER_BUCKET members (see the push below).
       for (const other of members) {

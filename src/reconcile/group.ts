@@ -33,32 +33,31 @@ function keyOf(when: DateValue | null): string {
   return when ? `${when.start}|${when.end ?? ''}` : '';
 }
 
-export function groupClaims(prepared: Prepared[], lexicon: PredicateLexicon, options: ReconcileOptions): ClaimGroup[] {
-  const byFact = new Map<string, Prepared[]>();
-  for (const p of prepared) {
-    const rule = predicateRule(lexicon, p.claim.predicate);
-    const agent = rule?.agentInKey ? p.claim.agent ?? '' : '';
-    // A time-sensitive figure with no time at all cannot be compared with anything but itself.
-    const isolated = p.claim.object.type !== 'date' && rule?.timeSensitive && p.when === null ? p.source : '';
-    const key = [p.claim.subject, p.claim.predicate, agent, p.claim.object.type, isolated].join('\u0000');
-    let list = byFact.get(key);
-    if (!list) byFact.set(key, (list = []));
-    list.push(p);
+/**
+ * The key of the fact a claim speaks about: claims with different keys are never grouped, so each
+ * key's claims can be grouped apart (groupsOfFact).
+ */
+export function factKey(p: Prepared, lexicon: PredicateLexicon): string {
+  const rule = predicateRule(lexicon, p.claim.predicate);
+  const agent = rule?.agentInKey ? p.claim.agent ?? '' : '';
+  // A time-sensitive figure with no time at all cannot be compared with anything but itself.
+  const isolated = p.claim.object.type !== 'date' && rule?.timeSensitive && p.when === null ? p.source : '';
+  return [p.claim.subject, p.claim.predicate, agent, p.claim.object.type, isolated].join('\u0000');
+}
+
+/** The groups of claims that share one fact key (factKey), `members` in input order. */
+export function groupsOfFact(members: Prepared[], lexicon: PredicateLexicon, options: ReconcileOptions): ClaimGroup[] {
+  const { subject, predicate } = members[0].claim;
+  const rule = predicateRule(lexicon, predicate);
+  const agent = rule?.agentInKey ? members[0].claim.agent : null;
+  if (members[0].claim.object.type === 'date') {
+    // The date is the object: every statement of the launch date is about the same fact.
+    return [{ subject, predicate, agent, when: null, whenFromPublication: false, members }];
   }
   const groups: ClaimGroup[] = [];
-  for (const members of byFact.values()) {
-    const { subject, predicate } = members[0].claim;
-    const rule = predicateRule(lexicon, predicate);
-    const agent = rule?.agentInKey ? members[0].claim.agent : null;
-    if (members[0].claim.object.type === 'date') {
-      // The date is the object: every statement of the launch date is about the same fact.
-      groups.push({ subject, predicate, agent, when: null, whenFromPublication: false, members });
-      continue;
-    }
-    for (const cluster of clusterByTime(members)) {
-      for (const part of partitionByMeasure(cluster.members, options, lexicon.unitClasses)) {
-        groups.push({ subject, predicate, agent, when: cluster.when, whenFromPublication: cluster.fromPublication, members: part });
-      }
+  for (const cluster of clusterByTime(members)) {
+    for (const part of partitionByMeasure(cluster.members, options, lexicon.unitClasses)) {
+      groups.push({ subject, predicate, agent, when: cluster.when, whenFromPublication: cluster.fromPublication, members: part });
     }
   }
   return groups;

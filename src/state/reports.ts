@@ -8,8 +8,8 @@
  */
 import { join } from 'node:path';
 import type { ClaimRow } from '../claims/types.ts';
-import { summarizeEntities, type SummarizedMention } from '../extract/entity-summary.ts';
-import { reconcile, renderReport, type ArticleInfo, type ReconcileOptions, type ReconcileResult } from '../reconcile/reconcile.ts';
+import { EntitySummary } from '../extract/entity-summary.ts';
+import { reconcile, ReconcileDraft, renderReport, type ArticleInfo, type ReconcileOptions, type ReconcileResult } from '../reconcile/reconcile.ts';
 import { writeReports } from '../report/reports.ts';
 import { REPORT_COLUMNS } from '../report/columns.ts';
 import { toCsv, writeFileAtomic, writeTable } from '../report/write.ts';
@@ -41,26 +41,65 @@ export interface ReconciledState {
   cores: StoredCore[];
   infos: ArticleInfo[];
   reconciliation: ReconcileResult;
+  /** Every article's entity mentions, summed up (entity-summary.csv). */
+  entities: EntitySummary;
   articles: number;
   /** Articles whose status is `error`. */
   failed: number;
 }
 
+/**
+ * The cross-article work on the articles a rerun leaves as they are, done while the others are
+ * processed; reconcileCores completes it with every article.
+ */
+export interface CrossArticleDraft {
+  /** The cores already counted, as the objects given. */
+  counted: Set<ArticleCore>;
+  reconciliation: ReconcileDraft;
+  entities: EntitySummary;
+}
+
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Reconcile the claims of every stored article (`cores` sorted by file, as listInputFiles sorts). */
-export function reconcileCores(cores: StoredCore[], options: ReconcileOptions): ReconciledState {
-  // What writeReports' callers give reconcile: claims and articles in file order; stored signatures stand in for tokens.
-  const infos: ArticleInfo[] = cores
+/** What writeReports' callers give reconcile: articles in file order; stored signatures stand in for tokens. */
+function articleInfos(cores: StoredCore[]): ArticleInfo[] {
+  return cores
     .filter(({ core }) => core.article.status === 'ok')
     .map(({ core: { article, signature } }) => ({ id: article.id, title: article.title, source: article.source, published: article.published, tokens: [], signature }));
-  const reconciliation = reconcile(
-    cores.flatMap(({ core }) => core.claims),
-    infos,
-    options,
-  );
+}
+
+function addEntities(summary: EntitySummary, { article, entities }: ArticleCore): void {
+  for (const [entity, type, text, discovered, mentions] of entities) summary.add(article.id, entity, type as EntityType, text, discovered, mentions);
+}
+
+/** Start the cross-article work on `cores` (sorted by file), to be completed by reconcileCores. */
+export function draftCrossArticle(cores: StoredCore[], options: ReconcileOptions): CrossArticleDraft {
+  const entities = new EntitySummary();
+  for (const { core } of cores) addEntities(entities, core);
+  return {
+    counted: new Set(cores.map(({ core }) => core)),
+    reconciliation: new ReconcileDraft(
+      cores.flatMap(({ core }) => core.claims),
+      articleInfos(cores),
+      options,
+    ),
+    entities,
+  };
+}
+
+/**
+ * Reconcile the claims of every stored article (`cores` sorted by file, as listInputFiles sorts)
+ * and sum up their entities; with a draft of some of them (draftCrossArticle, same options and
+ * the same core objects), only what the others change is worked out again.
+ */
+export function reconcileCores(cores: StoredCore[], options: ReconcileOptions, draft: CrossArticleDraft | null = null): ReconciledState {
+  const infos = articleInfos(cores);
+  const claims = cores.flatMap(({ core }) => core.claims);
+  const reconciliation = draft ? draft.reconciliation.complete(claims, infos) : reconcile(claims, infos, options);
+  const entities = draft?.entities ?? new EntitySummary();
+  for (const { core } of cores) if (!draft?.counted.has(core)) addEntities(entities, core);
   const failed = cores.filter(({ core }) => core.article.status === 'error').length;
-  return { cores, infos, reconciliation, articles: cores.length, failed };
+  return { cores, infos, reconciliation, entities, articles: cores.length, failed };
 }
 
 /** What the per-article tables may reuse: the stored articles (for their identities) and the previous reports. */
@@ -140,8 +179,9 @@ export async function finishStateReports(
   outputDir: string,
   store: () => StateStore,
   started: ReportsInProgress,
-  { infos, reconciliation }: ReconciledState,
+  reconciled: ReconciledState,
 ): Promise<JoinedLayout | null> {
+  const { infos, reconciliation } = reconciled;
   const { order, job, thread } = started;
   if (!order || !job) {
     writeReports(outputDir, { results: store().loadResults(), reconciliation, articleInfos: infos });
@@ -149,14 +189,14 @@ export async function finishStateReports(
   }
   if (!thread) {
     const layout = writeJoinedTables(job, (file) => store().fragments(file));
-    writeCrossArticleReports(outputDir, order, reconciliation, infos);
+    writeCrossArticleReports(outputDir, order, reconciled);
     return layout;
   }
   // The files the tables replace free their space as they are closed, off this thread (renameIntoPlace):
   // rename first when the thread is done, so that overlaps the cross-article reports.
   let layout: JoinedLayout | null = null;
   if (started.threadDone?.()) layout = await renameThreadTables(thread, job, store);
-  writeCrossArticleReports(outputDir, order, reconciliation, infos);
+  writeCrossArticleReports(outputDir, order, reconciled);
   return layout ?? (await renameThreadTables(thread, job, store));
 }
 
@@ -188,7 +228,7 @@ export function writeStateReports(outputDir: string, store: StateStore, reconcil
     return null;
   }
   const layout = writeJoinedTables(joinedTablesJob(outputDir, order, reuse), (file) => store.fragments(file));
-  writeCrossArticleReports(outputDir, order, reconciled.reconciliation, reconciled.infos);
+  writeCrossArticleReports(outputDir, order, reconciled);
   return layout;
 }
 
@@ -207,11 +247,8 @@ function reportOrder(cores: StoredCore[]): StoredCore[] | null {
 }
 
 /** The reports that cross articles: entity summary, conflicts, report.md (`order`: cores in report order). */
-function writeCrossArticleReports(outputDir: string, order: StoredCore[], reconciliation: ReconcileResult, infos: ArticleInfo[]): void {
-  const entityRows: SummarizedMention[] = order.flatMap(({ core }) =>
-    core.entities.map(([entity, type, text, discovered, mentions]) => ({ article: core.article.id, entity, type: type as EntityType, text, discovered, mentions })),
-  );
-  writeFileAtomic(join(outputDir, 'entity-summary.csv'), toCsv(summarizeEntities(entityRows), REPORT_COLUMNS.entitySummary));
+function writeCrossArticleReports(outputDir: string, order: StoredCore[], { reconciliation, infos, entities }: ReconciledState): void {
+  writeFileAtomic(join(outputDir, 'entity-summary.csv'), toCsv(entities.rows(), REPORT_COLUMNS.entitySummary));
   writeTable(outputDir, 'conflicts', reconciliation.groups, REPORT_COLUMNS.conflicts);
   const claims: ClaimRow[] = order
     .flatMap(({ core }) => core.claims)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeEntities } from '../../src/extract/entity-summary.ts';
+import { EntitySummary, summarizeEntities } from '../../src/extract/entity-summary.ts';
 import type { EntityMention } from '../../src/types.ts';
 
 function row(article: string, entity: string, type: EntityMention['type'], text: string, discovered = false): EntityMention & { article: string } {
@@ -34,5 +34,24 @@ describe('summarizeEntities', () => {
     const rows = [row('000', '蜂巢', 'product', '蜂巢', true), row('001', '蜂巢', 'product', '蜂巢', false)];
     expect(summarizeEntities(rows)[0].discovered).toBe(false);
     expect(summarizeEntities([])).toEqual([]);
+  });
+
+  it('gives the same rows whatever order the mentions are added in, counted one by one or together', () => {
+    const rows = [
+      row('000', '阿里巴巴', 'organization', '阿里'),
+      row('001', '阿里巴巴', 'organization', '阿里巴巴集团'),
+      row('001', '阿里巴巴', 'organization', '阿里巴巴集团'),
+      row('002', '钉钉', 'product', '钉钉', true),
+      row('003', '钉钉', 'product', 'DingTalk'),
+      row('003', '陈航', 'person', '无招'),
+    ];
+    const expected = summarizeEntities(rows);
+    const reversed = new EntitySummary();
+    for (const r of [...rows].reverse()) reversed.add(r.article, r.entity, r.type, r.text, r.discovered);
+    expect(reversed.rows()).toEqual(expected);
+    const together = new EntitySummary();
+    together.add('001', '阿里巴巴', 'organization', '阿里巴巴集团', false, 2);
+    for (const r of rows.filter((r) => r.text !== '阿里巴巴集团')) together.add(r.article, r.entity, r.type, r.text, r.discovered);
+    expect(together.rows()).toEqual(expected);
   });
 });
