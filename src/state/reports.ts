@@ -16,6 +16,7 @@ import { toCsv, writeFileAtomic, writeTable } from '../report/write.ts';
 import type { EntityType } from '../types.ts';
 import { FRAGMENT_COLUMNS, FRAGMENT_TABLES, type ArticleCore } from './fragments.ts';
 import {
+  dropSpares,
   previousFilesIntact,
   renameIntoPlace,
   writeJoinedTables,
@@ -185,6 +186,7 @@ export async function finishStateReports(
   const { order, job, thread } = started;
   if (!order || !job) {
     writeReports(outputDir, { results: store().loadResults(), reconciliation, articleInfos: infos });
+    dropSpares(outputDir);
     return null;
   }
   if (!thread) {
@@ -225,6 +227,7 @@ export function writeStateReports(outputDir: string, store: StateStore, reconcil
   const order = reportOrder(reconciled.cores);
   if (!order) {
     writeReports(outputDir, { results: store.loadResults(), reconciliation: reconciled.reconciliation, articleInfos: reconciled.infos });
+    dropSpares(outputDir);
     return null;
   }
   const layout = writeJoinedTables(joinedTablesJob(outputDir, order, reuse), (file) => store.fragments(file));

@@ -156,7 +156,7 @@ describe('incremental runs', () => {
     writeFileSync(join(input, SAMPLES[0]), variant(sample(SAMPLES[0]), 1));
     rmSync(join(input, SAMPLES[1]));
     sampleCorpus(input, [SAMPLES[3]]);
-    const listing = readdirSync(output).map((name) => [name, readFileSync(join(output, name))] as const);
+    const listing = treeOf(output);
     const status = statusOf(config);
     expect(status.hasState).toBe(true);
     expect(status.toProcess.map((f) => [f.file, f.reason])).toEqual([
@@ -165,7 +165,7 @@ describe('incremental runs', () => {
     ]);
     expect(status.removed.map((a) => a.file)).toEqual([SAMPLES[1]]);
     expect(status.unchanged.map((f) => f.file)).toEqual([SAMPLES[2]]);
-    expect(readdirSync(output).map((name) => [name, readFileSync(join(output, name))] as const)).toEqual(listing);
+    expect(treeOf(output)).toEqual(listing);
   });
 
   it('reuses a cached fingerprint only when size, times, inode and the stored key all match', async () => {
@@ -313,3 +313,11 @@ describe('incremental runs', () => {
     });
   });
 });
+
+/** Every file under `dir` (spares included), by relative path, with its bytes. */
+function treeOf(dir: string): Array<[string, Buffer]> {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .sort()
+    .filter((name) => statSync(join(dir, name)).isFile())
+    .map((name) => [name, readFileSync(join(dir, name))]);
+}

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, rmSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeJoinedTables, writeJoinedTablesInThread, renameIntoPlace, type ArticleRows, type JoinedTablesJob } from '../../src/state/joined-tables.ts';
@@ -44,7 +44,11 @@ describe('writeJoinedTables', () => {
     renameIntoPlace(renames);
     expect(readFileSync(join(dir, 'things.json'), 'utf8')).toBe('[\n{"name":"a1"},\n{"name":"a2"},\n{"name":"c1"}\n]\n');
     expect(layout.lengths['things.json']).toEqual([rows.a.things.json.length, rows.c.things.json.length]);
-    expect(readdirSync(dir).sort()).toEqual(['things.csv', 'things.json']);
+    expect(readdirSync(dir).sort()).toEqual(['.spare', 'things.csv', 'things.json']);
+    // The file replaced is kept as the spare; things.csv replaced nothing, its spare is a copy.
+    expect(readdirSync(join(dir, '.spare')).sort()).toEqual(['things.csv', 'things.json']);
+    expect(readFileSync(join(dir, '.spare', 'things.json'), 'utf8')).toBe('old');
+    expect(readFileSync(join(dir, '.spare', 'things.csv'), 'utf8')).toBe(readFileSync(join(dir, 'things.csv'), 'utf8'));
   });
 
   it('in a thread, fails with the reason, leaving no temporary file and the old files in place', async () => {
@@ -68,3 +72,70 @@ describe('writeJoinedTables', () => {
     expect(readFileSync(join(dir, 'things.json'), 'utf8')).toBe('old');
   });
 });
+
+describe('spares', () => {
+  const spare = (dir: string, name: string) => join(dir, '.spare', name);
+  const inode = (path: string) => statSync(path).ino;
+
+  it('rewrites the spare in place and swaps it in, keeping the file it replaces as the next spare', () => {
+    const dir = tempDir('spares');
+    writeJoinedTables(job(dir, ['a', 'b', 'c']), (file) => rows[file]);
+    // A first write copies each table as its spare.
+    expect(readFileSync(spare(dir, 'things.json'))).toEqual(readFileSync(join(dir, 'things.json')));
+    expect(inode(spare(dir, 'things.json'))).not.toBe(inode(join(dir, 'things.json')));
+    writeJoinedTables(job(dir, ['a', 'b', 'c']), (file) => rows[file]);
+    const first = inode(join(dir, 'things.json'));
+    const previous = inode(spare(dir, 'things.json'));
+    // Shorter than the spare's content (cut at the end), then longer (grows it).
+    writeJoinedTables(job(dir, ['c']), (file) => rows[file]);
+    expect(readFileSync(join(dir, 'things.json'), 'utf8')).toBe('[\n{"name":"c1"}\n]\n');
+    expect(readFileSync(join(dir, 'things.csv'), 'utf8')).toBe('\uFEFFname\nc1\n');
+    expect(inode(join(dir, 'things.json'))).toBe(previous);
+    expect(inode(spare(dir, 'things.json'))).toBe(first);
+    writeJoinedTables(job(dir, ['a', 'b', 'c']), (file) => rows[file]);
+    expect(readFileSync(join(dir, 'things.json'), 'utf8')).toBe('[\n{"name":"a1"},\n{"name":"a2"},\n{"name":"c1"}\n]\n');
+    expect(inode(join(dir, 'things.json'))).toBe(first);
+    expect(readdirSync(join(dir, '.spare')).sort()).toEqual(['things.csv', 'things.json']);
+  });
+
+  it('never writes through a spare that is linked from elsewhere or is a symbolic link', () => {
+    const dir = tempDir('spares');
+    writeJoinedTables(job(dir, ['a']), (file) => rows[file]);
+    writeJoinedTables(job(dir, ['a']), (file) => rows[file]);
+    const backup = join(dir, 'backup.json');
+    linkSync(spare(dir, 'things.json'), backup);
+    const before = readFileSync(backup, 'utf8');
+    const outside = join(dir, 'outside.csv');
+    writeFileSync(outside, 'not a report');
+    const csvSpare = spare(dir, 'things.csv');
+    rmSyncForce(csvSpare);
+    symlinkSync(outside, csvSpare);
+    writeJoinedTables(job(dir, ['c']), (file) => rows[file]);
+    expect(readFileSync(backup, 'utf8')).toBe(before);
+    expect(readFileSync(outside, 'utf8')).toBe('not a report');
+    expect(readFileSync(join(dir, 'things.json'), 'utf8')).toBe('[\n{"name":"c1"}\n]\n');
+    expect(readFileSync(join(dir, 'things.csv'), 'utf8')).toBe('\uFEFFname\nc1\n');
+  });
+
+  it('a write that fails over the spares leaves the reports as they were', async () => {
+    const dir = tempDir('spares');
+    writeJoinedTables(job(dir, ['a', 'c']), (file) => rows[file]);
+    writeJoinedTables(job(dir, ['a', 'c']), (file) => rows[file]);
+    const reports = readFileSync(join(dir, 'things.json'), 'utf8');
+    await expect(writeJoinedTablesInThread(job(dir, ['a', 'c']), new Map([['a', rows.a]])).result).rejects.toThrow('given no rows for c');
+    expect(() => writeJoinedTables(job(dir, ['a', 'c']), (file) => (file === 'c' ? failing() : rows[file]))).toThrow('no rows');
+    expect(readFileSync(join(dir, 'things.json'), 'utf8')).toBe(reports);
+    expect(readdirSync(dir).sort()).toEqual(['.spare', 'things.csv', 'things.json']);
+    // The spares are still used afterwards.
+    writeJoinedTables(job(dir, ['c']), (file) => rows[file]);
+    expect(readFileSync(join(dir, 'things.json'), 'utf8')).toBe('[\n{"name":"c1"}\n]\n');
+  });
+});
+
+function failing(): never {
+  throw new Error('no rows');
+}
+
+function rmSyncForce(path: string): void {
+  rmSync(path, { force: true });
+}

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { processArticleFile } from '../../src/pipeline/article.ts';
@@ -45,7 +45,7 @@ function compareWithReference(input: string): void {
   const results: ArticleResult[] = listInputFiles(config).map((f) => processArticleFile(f.path, f.file, resources));
   writeReportsFromResults(config, results);
 
-  mkdirSync(fromState);
+  mkdirSync(fromState, { recursive: true });
   const store = StateStore.open(fromState);
   store.save(
     results.map((r) => ({ packed: packResult(r), contentKey: r.article.sha256, retry: false })),
@@ -61,8 +61,13 @@ describe('reports from the state', () => {
     compareWithReference(corpus(false));
   });
 
-  it('equal writeReports byte for byte when two files share an id (general path)', () => {
-    compareWithReference(corpus(true));
+  it('equal writeReports byte for byte when two files share an id (general path), and drop the spares', () => {
+    const input = corpus(true);
+    // Spares left by earlier writes of the joined tables would only take room: the general path writes new files.
+    mkdirSync(join(input, '..', 'state', '.spare'), { recursive: true });
+    writeFileSync(join(input, '..', 'state', '.spare', 'entities.json'), '[]\n');
+    compareWithReference(input);
+    expect(existsSync(join(input, '..', 'state', '.spare'))).toBe(false);
   });
 
   it('keep the same text for empty tables', () => {
