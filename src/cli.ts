@@ -3,12 +3,10 @@ import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { configPath, loadConfig, type PipelineConfig } from './config/config.ts';
 import { StaleBuildError, UsageError } from './config/errors.ts';
-import { extractLine, type ExtractRequest } from './extract/line.ts';
+import type { ExtractRequest } from './extract/line.ts';
 import { runIncremental, statusOf, type RunReport } from './pipeline/incremental.ts';
 import { LockedError, lockHolder, releaseHeldLocks } from './pipeline/lock.ts';
-import { loadResources } from './pipeline/resources.ts';
 import type { Progress } from './pipeline/run.ts';
-import { watchInput } from './pipeline/watch.ts';
 
 const COMMON_OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -101,6 +99,8 @@ line's text. Traditional text is converted to Simplified first.`,
     options: COMMON_OPTIONS,
     async run(values) {
       const config = configFrom(values);
+      // The stages load only for the commands that run them in this process.
+      const [{ loadResources }, { extractLine }] = await Promise.all([import('./pipeline/resources.ts'), import('./extract/line.ts')]);
       // Often one sentence to try: load only the dictionary entries the lines need (see segment.ts).
       const resources = loadResources(config, 'as-needed');
       const today = new Date().toISOString().slice(0, 10);
@@ -220,6 +220,7 @@ async function watchCommand(config: PipelineConfig): Promise<number> {
   };
   let ended = false;
   let endWatch: (code: number) => void = () => {};
+  const { watchInput } = await import('./pipeline/watch.ts');
   const watcher = watchInput(config, config.run.watchDebounceMs, runOnce);
   const stopped = new Promise<number>((resolve) => {
     endWatch = (code) => {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
 import { cleanText } from '../clean/clean.ts';
 import { convertToSimplified } from '../convert/convert.ts';
 import type { ArticleDoc, MetaField } from '../document.ts';
@@ -15,13 +14,9 @@ import { sentenceAt, splitSentences } from '../text/sentences.ts';
 import type { LocalMention, Span } from '../types.ts';
 import type { Resources } from './resources.ts';
 import type { ArticleResult, ArticleRow } from './rows.ts';
+import { ArticleError, articleIdOf, errorResult } from './article-result.ts';
 
-/** Thrown by a stage for a problem with the article itself (recorded on the article, batch goes on). */
-export class ArticleError extends Error {}
-
-export function articleIdOf(file: string): string {
-  return basename(file, extname(file));
-}
+export { ArticleError, articleIdOf, errorResult };
 
 /** Run every per-article stage on one file. Never throws: failures become an `error` row. */
 export function processArticleFile(path: string, file: string, resources: Resources): ArticleResult {
@@ -44,32 +39,6 @@ export function processArticleFile(path: string, file: string, resources: Resour
 function failed(id: string, file: string, sha256: string, error: unknown, timings: Record<string, number>): ArticleResult {
   const message = error instanceof ArticleError ? error.message : `internal error: ${(error as Error)?.stack ?? String(error)}`;
   return errorResult(id, file, sha256, message, timings);
-}
-
-/** The result of an article that could not be processed: an `error` row and no mentions. */
-export function errorResult(id: string, file: string, sha256: string, message: string, timings: Record<string, number> = {}): ArticleResult {
-  return {
-    article: {
-      id,
-      file,
-      title: null,
-      source: null,
-      published: null,
-      author: null,
-      script: null,
-      encoding: null,
-      chars: 0,
-      sha256,
-      status: 'error',
-      error: message,
-    },
-    dates: [],
-    figures: [],
-    entities: [],
-    claims: [],
-    tokens: [],
-    timings,
-  };
 }
 
 function timed<T>(timings: Record<string, number>, stage: string, work: () => T): T {

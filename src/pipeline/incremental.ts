@@ -7,7 +7,6 @@ import { toJson, writeFileAtomic } from '../report/write.ts';
 import { STATE_FILE, StateStore, type FileStat, type ResultToStore, type StoredArticle } from '../state/store.ts';
 import { currentVersions, type Versions } from '../state/versions.ts';
 import { acquireLock, LOCK_FILE } from './lock.ts';
-import { loadResources } from './resources.ts';
 import { segmenterLoaded } from '../text/segment.ts';
 import { listInputFiles, reconcileOptions, type InputFile, type Progress } from './run.ts';
 import { draftCrossArticle, finishStateReports, reconcileCores, startStateReports, type ReportsInProgress, type StoredCore } from '../state/reports.ts';
@@ -220,6 +219,7 @@ async function runPlanned(
       // Nothing to process, yet the data files changed: still check that they load.
       mark = performance.now();
       // No text to segment: as needed means no jieba dictionary at all.
+      const { loadResources } = await import('./resources.ts');
       loadResources(config, 'as-needed');
       stages.load = performance.now() - mark;
     }

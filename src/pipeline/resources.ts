@@ -1,16 +1,13 @@
-import { join } from 'node:path';
 import { loadBoilerplateRules, type BoilerplateRules } from '../clean/rules.ts';
 import { configPath, type PipelineConfig } from '../config/config.ts';
 import { UsageError } from '../config/errors.ts';
 import type { ConversionPreset } from '../convert/convert.ts';
 import { DEFAULT_ENTITY_LEXICON_PATH, entityUserWords, loadEntityLexicon, type EntityLexicon } from '../extract/entities.ts';
 import { loadSegmenter, loadUserDictionaryFile, type DictionaryLoading } from '../text/segment.ts';
-import { defaultPredicateLexicon, PREDICATES_FILE } from '../claims/lexicon.ts';
+import { defaultPredicateLexicon } from '../claims/lexicon.ts';
 import { dateWords, holidayLexicon } from '../extract/dates/lexicon.ts';
 import { figureLexicon } from '../extract/figures/lexicon.ts';
-import { LEXICON_DIR } from '../paths.ts';
-
-export const BUILTIN_USER_DICTIONARY = join(LEXICON_DIR, 'user-dict.txt');
+import { BUILTIN_USER_DICTIONARY } from './lexicon-files.ts';
 
 /** Everything the per-article stages need, loaded and validated once per process. */
 export interface Resources {
@@ -20,18 +17,6 @@ export interface Resources {
   maxFileBytes: number;
   /** Reference date for relative expressions when an article states no publication date. */
   fallbackReference: () => string | null;
-}
-
-/** Paths of every data file the stages read: their contents version the rules. */
-export function lexiconFiles(config: PipelineConfig): string[] {
-  return [
-    config.lexicons.boilerplate ? configPath(config, config.lexicons.boilerplate) : null,
-    BUILTIN_USER_DICTIONARY,
-    ...config.lexicons.userDictionaries.map((p) => configPath(config, p)),
-    DEFAULT_ENTITY_LEXICON_PATH,
-    PREDICATES_FILE,
-    ...config.lexicons.entities.map((p) => configPath(config, p)),
-  ].filter((p): p is string => p !== null);
 }
 
 /**

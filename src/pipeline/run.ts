@@ -3,7 +3,7 @@ import { join, relative, extname, sep } from 'node:path';
 import { configPath, type PipelineConfig } from '../config/config.ts';
 import { formatZodError, UsageError } from '../config/errors.ts';
 import { ReconcileOptionsSchema } from '../reconcile/reconcile.ts';
-import { articleIdOf } from './article.ts';
+import { articleIdOf } from './article-result.ts';
 
 export interface InputFile {
   /** Absolute path. */

@@ -6,8 +6,8 @@ import { getHeapStatistics } from 'node:v8';
 import type { PipelineConfig } from '../config/config.ts';
 import { UsageError } from '../config/errors.ts';
 import { packResult, type PackedResult } from '../state/fragments.ts';
-import { articleIdOf, errorResult, processArticleFile } from './article.ts';
-import { loadResources, type Resources } from './resources.ts';
+import { articleIdOf, errorResult } from './article-result.ts';
+import type { Resources } from './resources.ts';
 import { PARTIAL_LOADS_BEFORE_WHOLE, type DictionaryLoading } from '../text/segment.ts';
 import type { ArticleResult } from './rows.ts';
 
@@ -110,13 +110,29 @@ function dictionaryFor(jobs: number): DictionaryLoading {
   return jobs <= PARTIAL_LOADS_BEFORE_WHOLE ? 'as-needed' : 'whole';
 }
 
+/** The per-article stages, and what loads their resources. */
+interface ArticleStages {
+  loadResources: typeof import('./resources.ts').loadResources;
+  processArticleFile: typeof import('./article.ts').processArticleFile;
+}
+
+/**
+ * The stages are imported when a process first needs them (~0.15 s of code): the main process of a
+ * run that hands every article to workers never loads them.
+ */
+async function articleStages(): Promise<ArticleStages> {
+  const [{ loadResources }, { processArticleFile }] = await Promise.all([import('./resources.ts'), import('./article.ts')]);
+  return { loadResources, processArticleFile };
+}
+
 async function processInProcess(config: PipelineConfig, jobs: FileJob[], dictionary: DictionaryLoading, options: ProcessOptions): Promise<ProcessStats> {
   const started = performance.now();
-  const resources = loadResources(config, dictionary);
+  const stages = await articleStages();
+  const resources = stages.loadResources(config, dictionary);
   const loadMs = performance.now() - started;
   for (const job of jobs) {
     options.onStart?.(job);
-    const { packed, timings } = processAndPack(job.path, job.file, resources);
+    const { packed, timings } = processAndPack(stages, job.path, job.file, resources);
     options.onResult({ job, packed, timings, retry: false });
     // Let signal handlers (Ctrl-C) and timers run between articles.
     await new Promise((resolve) => setImmediate(resolve));
@@ -344,8 +360,8 @@ export function failedResult(job: FileJob, reason: string): ArticleResult {
 }
 
 /** Run the per-article stages, then render the article's report rows (timed as stage `pack`). */
-function processAndPack(path: string, file: string, resources: Resources): { packed: PackedResult; timings: Record<string, number> } {
-  const result = processArticleFile(path, file, resources);
+function processAndPack(stages: ArticleStages, path: string, file: string, resources: Resources): { packed: PackedResult; timings: Record<string, number> } {
+  const result = stages.processArticleFile(path, file, resources);
   const started = performance.now();
   const packed = packResult(result);
   return { packed, timings: { ...result.timings, pack: performance.now() - started } };
@@ -378,22 +394,44 @@ function collectGarbageIfLarge(): void {
 
 /** The worker side: load resources once, then answer one message per job. */
 function workerMain(): void {
+  // Imported right away, while the main process plans the run; messages wait for them, in order.
+  const loading = articleStages();
+  loading.catch(() => {
+    // Reported on the init message below.
+  });
+  let handled = Promise.resolve();
   let resources: Resources | null = null;
   const reply = (message: FromWorker) => process.send!(message);
   process.on('disconnect', () => process.exit(0));
-  process.on('message', (message: ToWorker) => {
+  const handle = async (message: ToWorker): Promise<void> => {
+    let stages: ArticleStages;
+    try {
+      stages = await loading;
+    } catch (error) {
+      if (message.type === 'init') reply({ type: 'fatal', message: `the pipeline's code could not be loaded: ${(error as Error).message}`, usage: false });
+      return;
+    }
     if (message.type === 'init') {
       const started = performance.now();
       try {
-        resources = loadResources(message.config, message.dictionary);
+        resources = stages.loadResources(message.config, message.dictionary);
         reply({ type: 'ready', loadMs: performance.now() - started });
       } catch (error) {
         reply({ type: 'fatal', message: (error as Error).message, usage: error instanceof UsageError });
       }
     } else if (message.type === 'job' && resources) {
-      reply({ type: 'result', ...processAndPack(message.path, message.file, resources) });
+      reply({ type: 'result', ...processAndPack(stages, message.path, message.file, resources) });
       collectGarbageIfLarge();
     }
+  };
+  process.on('message', (message: ToWorker) => {
+    handled = handled.then(() => handle(message)).catch((error: unknown) => {
+      // As when messages were handled synchronously: an exception that escapes a job crashes the
+      // worker, and the pool records it on that job.
+      process.nextTick(() => {
+        throw error;
+      });
+    });
   });
 }
 

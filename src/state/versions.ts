@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { PipelineConfig } from '../config/config.ts';
 import { StaleBuildError, UsageError } from '../config/errors.ts';
-import { lexiconFiles } from '../pipeline/resources.ts';
+import { lexiconFiles } from '../pipeline/lexicon-files.ts';
 import { PACKAGE_ROOT, RUNNING_BUILD } from '../paths.ts';
 import { staleReason } from '../../scripts/build-freshness.mjs';
 
