@@ -18,7 +18,7 @@
  * Bump SCHEMA_VERSION on any change here: an older database is then dropped and rebuilt (it is a
  * cache; the next run reprocesses every article).
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 const mention = (table: string, columns: Array<[string, string]>) => `
 CREATE VIEW ${table} AS
@@ -64,6 +64,8 @@ CREATE TABLE articles (
   core          TEXT NOT NULL       -- JSON: {article, claims, signature, entities: [entity, type, text, discovered, mentions]}
 );
 CREATE INDEX articles_id ON articles (id);
+-- What planning a rerun reads of every article, without the pages of its large core.
+CREATE INDEX articles_versions ON articles (file, id, content_key, status, config_hash, rules_version, retry, processed_at);
 
 CREATE TABLE fragments (            -- UTF-8 text stored as BLOB: copied to the reports as bytes
   file          TEXT PRIMARY KEY,
