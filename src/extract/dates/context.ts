@@ -3,7 +3,7 @@
  * text, basis `context`) or else from the publication date (basis `publication`).
  */
 import type { DateBasis } from '../../types.ts';
-import { isValidDay, unitValue } from './calendar.ts';
+import { daysBetween, isValidDay, unitValue } from './calendar.ts';
 import type { Candidate, Day, ResolveContext } from './types.ts';
 
 export interface YearFill {
@@ -26,7 +26,36 @@ export function fillYear(ctx: ResolveContext): YearFill | null {
   return null;
 }
 
-/** A month and day stated without a year (9月23日, 5·12): the year comes from context. */
+/**
+ * Across a year boundary, a date this close to the publication date is read in the neighbouring
+ * year: in an article of 15 January, 双11 is last November. Farther apart, which year is meant
+ * cannot be told (圣诞节 in a May article), and the publication year stays.
+ */
+const ACROSS_YEAR_BOUNDARY_DAYS = 92;
+
+/**
+ * The year of a date stated without one (12月28日, 春节, 三月), and its day in that year
+ * (`dayIn`; for a month, a day in its middle). A year the text set is kept. A year taken from the
+ * publication date moves by one when the date then lies within ACROSS_YEAR_BOUNDARY_DAYS of the
+ * publication date (chrono-node's closest-year rule, kept to where it is not a guess): in an
+ * article of early January 12月28日 is last December, in one of late December 元旦 is the coming one.
+ */
+export function fillNearestYear(ctx: ResolveContext, dayIn: (y: number) => Day | null): (YearFill & { day: Day }) | null {
+  const year = fillYear(ctx);
+  if (!year) return null;
+  const day = dayIn(year.y);
+  const stated = day ? { ...year, day } : null;
+  if (year.basis !== 'publication' || !ctx.ref) return stated;
+  const ref = ctx.ref;
+  const distance = (d: Day) => Math.abs(daysBetween(ref, d));
+  for (const y of [year.y - 1, year.y + 1]) {
+    const other = dayIn(y);
+    if (other && distance(other) <= ACROSS_YEAR_BOUNDARY_DAYS && (!stated || distance(other) < distance(stated.day))) return { y, basis: 'publication', day: other };
+  }
+  return stated;
+}
+
+/** A month and day stated without a year (9月23日, 5·12): the year comes from context (fillNearestYear). */
 export function monthDayCandidate(start: number, end: number, rule: string, m: number, d: number): Candidate {
   return {
     start,
@@ -34,9 +63,9 @@ export function monthDayCandidate(start: number, end: number, rule: string, m: n
     rule,
     approx: false,
     resolve: (ctx) => {
-      const year = fillYear(ctx);
-      if (!year || !isValidDay(year.y, m, d)) return null;
-      return { value: unitValue({ y: year.y, m, d }, 'day'), basis: year.basis, implied: ['year'], contextSource: year.source };
+      const year = fillNearestYear(ctx, (y) => (isValidDay(y, m, d) ? { y, m, d } : null));
+      if (!year) return null;
+      return { value: unitValue(year.day, 'day'), basis: year.basis, implied: ['year'], contextSource: year.source };
     },
   };
 }

@@ -3,7 +3,7 @@
  * and cyclic years (猴年, 丙申年). The Gregorian year comes from context or the publication date.
  */
 import { addDays, dayPoint, easterSunday, isoWeekday, unitValue } from '../calendar.ts';
-import { anchorYear, fillYear } from '../context.ts';
+import { anchorYear, fillNearestYear } from '../context.ts';
 import { alternation, holidayLexicon, type Holiday } from '../lexicon.ts';
 import { lunarInGregorianYear, lunarToSolar, newYearsEve, solarTerm } from '../lunar.ts';
 import { YEAR4, readInt, readYear } from '../numbers.ts';
@@ -75,10 +75,9 @@ export function parseHolidays(text: string): Candidate[] {
       rule: 'holiday',
       approx,
       resolve: (ctx) => {
-        const year = fillYear(ctx);
+        const year = fillNearestYear(ctx, (y) => holidayDay(holiday, y));
         if (!year) return null;
-        const day = holidayDay(holiday, year.y);
-        if (!day) return null;
+        const day = year.day;
         return {
           value: unitValue(dayPoint(eve ? addDays(day, -1) : day), 'day'),
           basis: year.basis,
@@ -159,11 +158,9 @@ function lunarCandidate(start: number, end: number, month: number, day: number, 
     rule: 'lunar-date',
     approx: false,
     resolve: (ctx) => {
-      const year = fillYear(ctx);
+      const year = fillNearestYear(ctx, (y) => lunarInGregorianYear(y, month, day, leap));
       if (!year) return null;
-      const solar = lunarInGregorianYear(year.y, month, day, leap);
-      if (!solar) return null;
-      return { value: unitValue(dayPoint(solar), 'day'), basis: year.basis, implied: ['year'], contextSource: year.source };
+      return { value: unitValue(dayPoint(year.day), 'day'), basis: year.basis, implied: ['year'], contextSource: year.source };
     },
   };
 }
