@@ -39,8 +39,26 @@ export function extractEntities(text: string, tokens: Token[], lexicon: EntityLe
   candidates.push(...repeatedNames(index, candidates));
   const first = settleOverlaps(text, candidates);
   const stated = statedNames(index, lexicon, first);
-  if (stated.length === 0) return first;
-  return settleOverlaps(text, [...candidates, ...statedNameCandidates(index, stated, lexicon)]);
+  const settled = stated.length === 0 ? first : settleOverlaps(text, [...candidates, ...statedNameCandidates(index, stated, lexicon)]);
+  return latinHeadsAsShortForms(settled);
+}
+
+/**
+ * A name of Latin letters then Chinese (Real如我) is shortened to its Latin head in the same text
+ * (在Real里分享): a Latin word found by discovery that heads such a name mentioned in the text is
+ * that entity, not a new organization.
+ */
+function latinHeadsAsShortForms(mentions: EntityMention[]): EntityMention[] {
+  const headed = new Map<string, EntityMention>();
+  for (const m of mentions) {
+    const head = /^([A-Za-z][A-Za-z0-9]*)\p{Script=Han}/u.exec(m.entity)?.[1];
+    if (head && !headed.has(head)) headed.set(head, m);
+  }
+  if (headed.size === 0) return mentions;
+  return mentions.map((m) => {
+    const full = m.rule === 'latin' ? headed.get(m.entity) : undefined;
+    return full ? { ...m, entity: full.entity, type: full.type, rule: 'latin:short-form' } : m;
+  });
 }
 
 /**

@@ -149,6 +149,18 @@ describe('extractEntities: lexicon and disambiguation', () => {
     ]);
   });
 
+  it('reads a Latin word that heads a Latin-and-Chinese name in the text as that name (在Real里 after Real如我)', () => {
+    const text = '「Real如我」主打地理位置,slogan为「在Real里分享和发现身边的真人」。';
+    expect(show(extract(text))).toEqual(['Real如我@1-7:product→Real如我', 'Real@24-28:product→Real如我']);
+    expect(extract(text)[1]).toMatchObject({ discovered: true, rule: 'latin:short-form' });
+    // A discovered mixed name too; a Latin word heading no such name stays what discovery made it.
+    expect(show(extract('阿里推出了「Yo社区」,用户在Yo里聊天。Sensor Tower数据显示')).filter((m) => !m.includes('阿里'))).toEqual([
+      'Yo社区@6-10:product→Yo社区',
+      'Yo@15-17:product→Yo社区',
+      'Sensor Tower@21-33:organization→Sensor Tower',
+    ]);
+  });
+
   it('reports 陈航 and his nickname 无招 as the same person', () => {
     const text = '由前来往产品负责人、现钉钉CEO陈航(花名:无招)负责。';
     expect(show(extract(text)).filter((m) => m.includes(':person'))).toEqual(['陈航@16-18:person→陈航', '无招@22-24:person→陈航']);
