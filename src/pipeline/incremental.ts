@@ -9,7 +9,7 @@ import { currentVersions, type Versions } from '../state/versions.ts';
 import { acquireLock, LOCK_FILE } from './lock.ts';
 import { segmenterLoaded } from '../text/segment.ts';
 import { listInputFiles, reconcileOptions, type InputFile, type Progress } from './run.ts';
-import { draftCrossArticle, finishStateReports, reconcileCores, startStateReports, type ReportsInProgress, type StoredCore } from '../state/reports.ts';
+import { draftCrossArticle, finishStateReports, reconcileCores, startStateReports, type CrossArticleDraft, type ReportsInProgress, type StoredCore } from '../state/reports.ts';
 import { previousReports, removeReportStamp, reportSourceKey, reportsUpToDate, stampReports } from '../state/report-stamp.ts';
 import { PrestartedWorker, processFiles, type FileJob } from './workers.ts';
 
@@ -286,7 +286,13 @@ async function runPlanned(
     const keptMs = performance.now() - keptStarted;
     // Then reconcile them and sum up their entities, and read how the reports on disk are laid out.
     const draftStarted = performance.now();
-    const draft = kept?.length ? draftCrossArticle(kept, reconcileWith) : null;
+    let draft: CrossArticleDraft | null = null;
+    try {
+      draft = kept?.length ? draftCrossArticle(kept, reconcileWith) : null;
+    } catch {
+      // Reconciled whole once the results are in, which reports any real problem.
+      draft = null;
+    }
     const draftMs = performance.now() - draftStarted;
     const previous = previousReports(outputDir);
     const processed = await processing;

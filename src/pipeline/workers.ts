@@ -401,9 +401,12 @@ function workerMain(): void {
   });
   let handled = Promise.resolve();
   let resources: Resources | null = null;
+  /** Set when a message's handling threw: the worker answers nothing more and crashes. */
+  let crashed = false;
   const reply = (message: FromWorker) => process.send!(message);
   process.on('disconnect', () => process.exit(0));
   const handle = async (message: ToWorker): Promise<void> => {
+    if (crashed) return;
     let stages: ArticleStages;
     try {
       stages = await loading;
@@ -427,7 +430,9 @@ function workerMain(): void {
   process.on('message', (message: ToWorker) => {
     handled = handled.then(() => handle(message)).catch((error: unknown) => {
       // As when messages were handled synchronously: an exception that escapes a job crashes the
-      // worker, and the pool records it on that job.
+      // worker before it answers any later job, and the pool records the crash on that job (the
+      // first without an answer). Messages already queued run first, so they must see the flag.
+      crashed = true;
       process.nextTick(() => {
         throw error;
       });

@@ -183,6 +183,15 @@ function compareRows(a: ConflictRow, b: ConflictRow): number {
     compareStrings(a.when?.start ?? '', b.when?.start ?? '') ||
     compareStrings(a.when?.end ?? '', b.when?.end ?? '') ||
     compareStrings(a.values.join('\n'), b.values.join('\n')) ||
-    compareStrings(a.claims[0] ?? '', b.claims[0] ?? '')
+    compareStrings(a.claims[0] ?? '', b.claims[0] ?? '') ||
+    // Ties past the first claim need two files with one id and colliding claim ids; the order
+    // must still not depend on the order groups were formed in (ReconcileDraft.complete): rows
+    // equal in every field below are equal as written.
+    compareStrings(a.claims.join('\n'), b.claims.join('\n')) ||
+    compareStrings(a.status, b.status) ||
+    compareStrings(a.reason, b.reason) ||
+    compareStrings(a.preferred ?? '', b.preferred ?? '') ||
+    compareStrings(a.articles.join('\n'), b.articles.join('\n')) ||
+    compareStrings(a.when?.granularity ?? '', b.when?.granularity ?? '')
   );
 }

@@ -1,4 +1,4 @@
-/** Worker-thread entry of writeJoinedTablesInThread: writes the per-article report files under temporary names, posts their layout and renames. */
+/** Worker-thread entry of writeJoinedTablesInThread: writes the per-article report files (over their spares, or to temporary files), posts their layout and the renames still to do. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeJoinedTablesUnrenamed, type ArticleRows, type JoinedTablesJob } from './joined-tables.ts';
 

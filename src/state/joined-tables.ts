@@ -2,13 +2,16 @@
  * The per-article report files (articles, dates, figures, entities, claims; .json and .csv), written
  * by joining each article's rows in report order: rows stored as bytes when the article was
  * processed, or, for articles whose stored result the previous files already hold, copied from
- * those files. Streamed to temporary files renamed into place (atomic, like writeFileAtomic).
+ * those files. Streamed to a file that is renamed into place once complete (atomic, like
+ * writeFileAtomic): the table's spare, or a new temporary file.
  *
  * Each file replaced is kept as the spare of its table (output/.spare/), and the next write of the
  * table rewrites the spare in place, then swaps it in. On ext4, writing into a file's existing
  * pages is several times faster than filling a new file, a rename onto a report then has no
  * delayed allocation to flush, and no disk space is freed (about 1 ms per MB) when the run ends.
- * The price is a second copy of these tables on disk.
+ * The price is a second copy of these tables on disk, and, as with writeFileAtomic, no sync: after
+ * a power cut a rewritten table may be damaged, so the report stamp vouches for nothing written
+ * before a reboot (report-stamp.ts) and the next run writes every report again.
  *
  * Only node built-ins are imported: a rerun writes these files in a worker thread
  * (joined-tables-thread.ts) while the main thread reconciles, and the thread starts in milliseconds.
@@ -133,9 +136,10 @@ export function writeJoinedTables(job: JoinedTablesJob, rowsOf: (file: string) =
 }
 
 /**
- * writeJoinedTables, leaving the files under their temporary names for renameIntoPlace: until
- * renamed, their pages need no disk blocks, so a database sync meanwhile does not wait for them
- * (ext4 allocates a file's blocks when it replaces another by rename, and a sync then waits for them).
+ * writeJoinedTables, leaving the files written (spares or temporary files) for renameIntoPlace:
+ * until a new temporary file is renamed, its pages need no disk blocks, so a database sync
+ * meanwhile does not wait for them (ext4 allocates a file's blocks when it replaces another by
+ * rename, and a sync then waits for them).
  */
 export function writeJoinedTablesUnrenamed(job: JoinedTablesJob, rowsOf: (file: string) => ArticleRows): { layout: JoinedLayout; renames: PendingRename[] } {
   const outputs: JoinedOutput[] = [];

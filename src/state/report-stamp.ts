@@ -9,6 +9,11 @@
  * It also holds the layout of the per-article report files (which stored result's rows lie where),
  * so a rerun copies the rows of unchanged articles from the previous files instead of reading
  * them from the database (src/state/reports.ts).
+ *
+ * It vouches for nothing after a reboot: report files are not synced to disk (the per-article
+ * tables are even rewritten in place, joined-tables.ts), so after a power cut or a system crash
+ * their content may not be what the stamp describes. The first run after a reboot writes every
+ * report again from the database, which is synced.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync } from 'node:fs';
@@ -31,6 +36,23 @@ interface Stamp {
   source: string;
   files: Record<string, string>;
   layout?: JoinedLayout;
+  /** The system boot the reports were written in (null where the system does not tell). */
+  boot?: string | null;
+}
+
+const BOOT_ID_FILE = '/proc/sys/kernel/random/boot_id';
+let bootId: string | null | undefined;
+
+/** Linux's id of the current boot: it changes with every restart, including after a power cut. */
+export function currentBoot(): string | null {
+  if (bootId === undefined) {
+    try {
+      bootId = readFileSync(BOOT_ID_FILE, 'utf8').trim() || null;
+    } catch {
+      bootId = null;
+    }
+  }
+  return bootId;
 }
 
 /** Tells one stored result of a file from any other: equal identities, equal report rows. */
@@ -61,7 +83,8 @@ function fileKey(path: string): string | null {
 function readStamp(outputDir: string): Stamp | null {
   try {
     const stamp = JSON.parse(readFileSync(join(outputDir, REPORT_STAMP_FILE), 'utf8')) as Stamp;
-    return typeof stamp?.source === 'string' && typeof stamp.files === 'object' && stamp.files !== null ? stamp : null;
+    if (typeof stamp?.source !== 'string' || typeof stamp.files !== 'object' || stamp.files === null) return null;
+    return (stamp.boot ?? null) === currentBoot() ? stamp : null;
   } catch {
     return null;
   }
@@ -92,7 +115,7 @@ export function stampReports(outputDir: string, source: string, layout: JoinedLa
     const key = fileKey(join(outputDir, name));
     if (key !== null) files[name] = key;
   }
-  const stamp: Stamp = layout ? { source, files, layout } : { source, files };
+  const stamp: Stamp = { source, files, boot: currentBoot(), ...(layout ? { layout } : {}) };
   writeFileAtomic(join(outputDir, REPORT_STAMP_FILE), JSON.stringify(stamp) + '\n');
 }
 

@@ -194,8 +194,8 @@ export async function finishStateReports(
     writeCrossArticleReports(outputDir, order, reconciled);
     return layout;
   }
-  // The files the tables replace free their space as they are closed, off this thread (renameIntoPlace):
-  // rename first when the thread is done, so that overlaps the cross-article reports.
+  // Rename first when the thread is done: a file the tables replace that cannot be kept as a spare
+  // frees its space as it is closed, off this thread (renameIntoPlace), meanwhile.
   let layout: JoinedLayout | null = null;
   if (started.threadDone?.()) layout = await renameThreadTables(thread, job, store);
   writeCrossArticleReports(outputDir, order, reconciled);

@@ -8,7 +8,7 @@ import { LOCK_FILE } from '../../src/pipeline/lock.ts';
 import { processArticleFile } from '../../src/pipeline/article.ts';
 import { loadResources } from '../../src/pipeline/resources.ts';
 import { packResult } from '../../src/state/fragments.ts';
-import { REPORT_FILES } from '../../src/state/report-stamp.ts';
+import { currentBoot, REPORT_FILES, REPORT_STAMP_FILE } from '../../src/state/report-stamp.ts';
 import { STATE_FILE, StateStore } from '../../src/state/store.ts';
 import { currentVersions } from '../../src/state/versions.ts';
 import { expectSameReports, sample, sampleCorpus, SAMPLES, tempDir, testConfig, variant } from '../state/helpers.ts';
@@ -237,6 +237,16 @@ describe('incremental runs', () => {
     expectSameReports(output, await cleanRun(input));
     const rewritten = identities();
     expect(rewritten).not.toEqual(written);
+
+    // After a reboot (a power cut may have left rewritten reports half on disk), the stamp vouches
+    // for nothing: the reports are written again from the database.
+    const stampFile = join(output, REPORT_STAMP_FILE);
+    writeFileSync(stampFile, JSON.stringify({ ...JSON.parse(readFileSync(stampFile, 'utf8')), boot: 'an earlier boot' }));
+    const afterReboot = await runIncremental(config);
+    expect(afterReboot.stages.reports).toBeGreaterThan(0);
+    expect(identities()).not.toEqual(rewritten);
+    expect(JSON.parse(readFileSync(stampFile, 'utf8')).boot).toBe(currentBoot());
+    expectSameReports(output, await cleanRun(input));
 
     // Another reconcile option: same articles, other reports.
     await runIncremental(testConfig(input, output, { reconcile: { duplicateThreshold: 0.5 } }));

@@ -98,6 +98,22 @@ describe('worker failures', () => {
     expectSameReports(output, clean);
   });
 
+  it('a worker whose job throws answers no job after it: it crashes, so no result lands on the wrong file', async () => {
+    const input = sampleCorpus(join(tempDir('workers'), 'raw'), SAMPLES.slice(0, 1));
+    const { child } = new PrestartedWorker();
+    const answers: string[] = [];
+    child.on('message', (message: { type: string; packed?: { article: { file: string } } }) => {
+      answers.push(message.type === 'result' ? `result ${message.packed!.article.file}` : message.type);
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.send({ type: 'init', config: testConfig(input, 'unused'), dictionary: 'as-needed' });
+    // A file name that is no string makes the job throw outside the stages' own error handling.
+    child.send({ type: 'job', path: join(input, SAMPLES[0]), file: 42 });
+    child.send({ type: 'job', path: join(input, SAMPLES[0]), file: SAMPLES[0] });
+    expect(await exited).not.toBe(0);
+    expect(answers).toEqual(['ready']);
+  });
+
   describe('a worker started ahead of the plan', () => {
     const jobsOf = (input: string, names: string[]) => names.map((file) => ({ path: join(input, file), file, contentKey: '' }));
 

@@ -153,6 +153,16 @@ describe('ReconcileDraft', () => {
     expect(draftWithRepeat.complete(data.claims, data.articles)).toEqual(reconcile(data.claims, data.articles, options));
   });
 
+  it('orders rows that tie on everything but the agent the same way (two files with one id)', () => {
+    const added = row({ article: 'A', subject: 'X', predicate: 'stake', object: money(1e7, 'CNY'), when: year('2020'), agent: '腾讯' });
+    const kept = { ...row({ article: 'A', subject: 'X', predicate: 'stake', object: money(1e7, 'CNY'), when: year('2020'), agent: '阿里' }), id: added.id };
+    const articles = [article('A', { tokens: tokensFor('one') }), article('A', { tokens: tokensFor('two') })];
+    const draft = new ReconcileDraft([kept], [articles[1]], options);
+    const completed = draft.complete([added, kept], articles);
+    expect(completed).toEqual(reconcile([added, kept], articles, options));
+    expect(completed.groups.map((g) => g.reason)).toEqual(['Only one source states 1000万 CNY. Agent: 腾讯.', 'Only one source states 1000万 CNY. Agent: 阿里.']);
+  });
+
   it('gives reconcile’s result unchanged when nothing is added', () => {
     const data = corpus(9, 25);
     const draft = new ReconcileDraft(data.claims, data.articles, options);
