@@ -52,6 +52,8 @@ export const ConfigSchema = z.strictObject({
       articleTimeoutMs: z.number().int().positive().default(120_000),
       /** `watch`: wait this long after the last change in the input folder before rerunning. */
       watchDebounceMs: z.number().int().min(0).default(1000),
+      /** Keep a spare of each per-article table in output/.spare/, rewritten in place by the next run (faster; twice the disk). */
+      spareReports: z.boolean().default(true),
     })
     .prefault({}),
   reconcile: z.record(z.string(), z.unknown()).default({}),

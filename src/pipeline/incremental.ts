@@ -314,7 +314,7 @@ async function runPlanned(
     mark = performance.now();
     removeStaleTemporaryFiles(outputDir);
     removeReportStamp(outputDir);
-    const reports = startStateReports(outputDir, writer, cores, { articles: stored, previous });
+    const reports = startStateReports(outputDir, writer, cores, { articles: stored, previous, spares: config.run.spareReports });
     reportsUnderWay = reports;
     stages.reports = performance.now() - mark;
 

@@ -80,6 +80,8 @@ export interface JoinedTablesJob {
   /** The previous reports, and the files whose rows may be copied from them. */
   previous: PreviousReports | null;
   reusable: string[];
+  /** Write over the tables' spares and keep the files replaced as the next spares (false: no spares, and any there are deleted). */
+  spares: boolean;
 }
 
 /** Size, times and inode of a file: a file rewritten or edited since has another key. */
@@ -131,7 +133,7 @@ export type PendingRename = [string, string];
  */
 export function writeJoinedTables(job: JoinedTablesJob, rowsOf: (file: string) => ArticleRows): JoinedLayout {
   const { layout, renames } = writeJoinedTablesUnrenamed(job, rowsOf);
-  renameIntoPlace(renames);
+  renameIntoPlace(renames, job.spares);
   return layout;
 }
 
@@ -147,7 +149,7 @@ export function writeJoinedTablesUnrenamed(job: JoinedTablesJob, rowsOf: (file: 
   let done = false;
   try {
     for (const spec of job.outputs) {
-      outputs.push({ ...spec, file: new StreamedFile(join(job.outputDir, spec.name)), rows: 0, lengths: [], previous: null, pendingCopy: null, started: false });
+      outputs.push({ ...spec, file: new StreamedFile(join(job.outputDir, spec.name), job.spares), rows: 0, lengths: [], previous: null, pendingCopy: null, started: false });
     }
     if (reusable.size && job.previous) for (const output of outputs) output.previous = openPrevious(job.outputDir, output, job.previous, reusable);
     for (const output of outputs) if (output.format === 'csv') output.file.write(output.csvHead);
@@ -199,16 +201,18 @@ export function spareOf(path: string): string {
 }
 
 /**
- * Rename written files into place. The file each one replaces becomes its spare (a hard link
- * taken before the rename keeps it); where no link can be made, it is held open across the rename
- * and closed off this thread, because its disk space is freed at its last close.
+ * Rename written files into place. With `spares`, the file each one replaces becomes its spare (a
+ * hard link taken before the rename keeps it), and a table written where none was is copied as
+ * its spare. Otherwise, or where no link can be made, the file replaced is held open across the
+ * rename and closed off this thread, because its disk space is freed at its last close; without
+ * spares, any left from earlier runs are deleted.
  */
-export function renameIntoPlace(renames: PendingRename[]): void {
+export function renameIntoPlace(renames: PendingRename[], spares: boolean): void {
   let renamed = 0;
   try {
     for (const [written, path] of renames) {
       const existed = existsAsEntry(path);
-      const held = existed ? holdReplaced(path) : null;
+      const held = existed && spares ? holdReplaced(path) : null;
       let replaced: number | null = null;
       if (existed && !held) {
         try {
@@ -227,11 +231,12 @@ export function renameIntoPlace(renames: PendingRename[]): void {
         if (replaced !== null) closeInBackground(replaced);
       }
       if (held) keepAsSpare(held, spareOf(path));
-      else if (!existed) makeSpare(path);
+      else if (!existed && spares) makeSpare(path);
     }
   } finally {
     discardRenames(renames.slice(renamed));
   }
+  if (!spares && renames.length) dropSpares(dirname(renames[0][1]));
 }
 
 /** A second name, in the spare folder, for the file at `path` (to outlive its replacement); null if none can be made. */
@@ -475,8 +480,11 @@ class StreamedFile {
   private filled = 0;
   private flushed = 0;
 
-  constructor(readonly path: string) {
-    const spare = openSpare(path);
+  constructor(
+    readonly path: string,
+    spares: boolean,
+  ) {
+    const spare = spares ? openSpare(path) : null;
     this.inPlace = spare !== null;
     // The naming scheme of writeFileAtomic, so a run cut short leaves the same kind of leftovers.
     this.target = this.inPlace ? spareOf(path) : join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);

@@ -107,6 +107,8 @@ export function reconcileCores(cores: StoredCore[], options: ReconcileOptions, d
 export interface ReportReuse {
   articles: Map<string, StoredArticle>;
   previous: PreviousReports | null;
+  /** run.spareReports (default true). */
+  spares?: boolean;
 }
 
 /** Reports under way: the per-article tables being written by a thread, or still to write, and the rest (finishStateReports). */
@@ -168,7 +170,7 @@ function joinedTablesJob(outputDir: string, order: StoredCore[], reuse: ReportRe
       csvHead: format === 'csv' ? Buffer.from(toCsv([], FRAGMENT_COLUMNS[table]), 'utf8') : Buffer.alloc(0),
     })),
   );
-  return { outputDir, outputs, articles, previous, reusable };
+  return { outputDir, outputs, articles, previous, reusable, spares: reuse?.spares ?? true };
 }
 
 /**
@@ -209,7 +211,7 @@ async function renameThreadTables(
 ): Promise<JoinedLayout> {
   try {
     const { layout, renames } = await thread.result;
-    renameIntoPlace(renames);
+    renameIntoPlace(renames, job.spares);
     return layout;
   } catch {
     // The thread failed (it may have replaced some files): write the tables here, from the database

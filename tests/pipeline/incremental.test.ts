@@ -219,6 +219,20 @@ describe('incremental runs', () => {
     expectSameReports(output, await cleanRun(input));
   });
 
+  it('keeps spares of the per-article tables unless run.spareReports is false', async () => {
+    const { input, output, config } = threeSamples();
+    await runIncremental(config);
+    expect(readdirSync(join(output, '.spare')).sort()).toEqual(['articles', 'dates', 'figures', 'entities', 'claims'].flatMap((t) => [`${t}.csv`, `${t}.json`]).sort());
+    sampleCorpus(input, [SAMPLES[3]]);
+    await runIncremental(config);
+    expect(readFileSync(join(output, '.spare', 'claims.json'))).not.toEqual(readFileSync(join(output, 'claims.json')));
+    // Switched off: the next write makes new files and deletes the spares; the reports stay exact.
+    rmSync(join(input, SAMPLES[0]));
+    await runIncremental(testConfig(input, output, { run: { spareReports: false } }));
+    expect(existsSync(join(output, '.spare'))).toBe(false);
+    expectSameReports(output, await cleanRun(input));
+  });
+
   it('leaves the reports untouched when nothing changed, and rewrites them when anything they come from did', async () => {
     const { input, output, config } = threeSamples();
     const identities = () => REPORT_FILES.map((name) => { const st = statSync(join(output, name)); return `${name}:${st.ino}:${st.mtimeMs}`; });

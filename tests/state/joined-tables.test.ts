@@ -6,7 +6,7 @@ import { tempDir } from './helpers.ts';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 
-function job(outputDir: string, files: string[]): JoinedTablesJob {
+function job(outputDir: string, files: string[], spares = true): JoinedTablesJob {
   return {
     outputDir,
     outputs: [
@@ -16,6 +16,7 @@ function job(outputDir: string, files: string[]): JoinedTablesJob {
     articles: files.map((file) => [file, `identity-of-${file}`]),
     previous: null,
     reusable: [],
+    spares,
   };
 }
 
@@ -41,7 +42,7 @@ describe('writeJoinedTables', () => {
     const { layout, renames } = await writeJoinedTablesInThread(job(dir, ['a', 'c']), new Map([['a', rows.a], ['c', rows.c]])).result;
     expect(readFileSync(join(dir, 'things.json'), 'utf8')).toBe('old');
     expect(renames.map(([, path]) => path).sort()).toEqual([join(dir, 'things.csv'), join(dir, 'things.json')]);
-    renameIntoPlace(renames);
+    renameIntoPlace(renames, true);
     expect(readFileSync(join(dir, 'things.json'), 'utf8')).toBe('[\n{"name":"a1"},\n{"name":"a2"},\n{"name":"c1"}\n]\n');
     expect(layout.lengths['things.json']).toEqual([rows.a.things.json.length, rows.c.things.json.length]);
     expect(readdirSync(dir).sort()).toEqual(['.spare', 'things.csv', 'things.json']);
@@ -115,6 +116,20 @@ describe('spares', () => {
     expect(readFileSync(outside, 'utf8')).toBe('not a report');
     expect(readFileSync(join(dir, 'things.json'), 'utf8')).toBe('[\n{"name":"c1"}\n]\n');
     expect(readFileSync(join(dir, 'things.csv'), 'utf8')).toBe('\uFEFFname\nc1\n');
+  });
+
+  it('without spares (run.spareReports false), writes new files and deletes the spares there are', () => {
+    const dir = tempDir('spares');
+    writeJoinedTables(job(dir, ['a', 'b', 'c']), (file) => rows[file]);
+    writeJoinedTables(job(dir, ['a', 'b', 'c']), (file) => rows[file]);
+    expect(existsSync(join(dir, '.spare'))).toBe(true);
+    const spareInode = inode(spare(dir, 'things.json'));
+    writeJoinedTables(job(dir, ['c'], false), (file) => rows[file]);
+    expect(readFileSync(join(dir, 'things.json'), 'utf8')).toBe('[\n{"name":"c1"}\n]\n');
+    expect(inode(join(dir, 'things.json'))).not.toBe(spareInode);
+    expect(readdirSync(dir).sort()).toEqual(['things.csv', 'things.json']);
+    writeJoinedTables(job(dir, ['a'], false), (file) => rows[file]);
+    expect(readdirSync(dir).sort()).toEqual(['things.csv', 'things.json']);
   });
 
   it('a write that fails over the spares leaves the reports as they were', async () => {

@@ -12,7 +12,7 @@ describe('config hash', () => {
   it('ignores options that do not change a per-article result', () => {
     const base = configHash(config({}));
     expect(configHash(config({ input: 'articles', output: 'reports' }))).toBe(base);
-    expect(configHash(config({ run: { workers: 3, inProcessBelow: 1, watchDebounceMs: 10 } }))).toBe(base);
+    expect(configHash(config({ run: { workers: 3, inProcessBelow: 1, watchDebounceMs: 10, spareReports: false } }))).toBe(base);
     expect(configHash(config({ reconcile: { anything: 1 } }))).toBe(base);
     expect(configHash(config({}, '/elsewhere'))).toBe(base);
   });
