@@ -44,19 +44,25 @@ export function extractEntities(text: string, tokens: Token[], lexicon: EntityLe
 }
 
 /**
- * A name of Latin letters then Chinese (Real如我) is shortened to its Latin head in the same text
- * (在Real里分享): a Latin word found by discovery that heads such a name mentioned in the text is
- * that entity, not a new organization.
+ * A product named in Latin letters then Chinese (Real如我) is shortened to its Latin head in the
+ * same text (在Real里): a Latin word found by discovery that heads exactly one such product name
+ * mentioned in the text (compared without case) is that product, not a new organization. Heads of
+ * organizations stay apart: IBM is not IBM中国研究院.
  */
 function latinHeadsAsShortForms(mentions: EntityMention[]): EntityMention[] {
-  const headed = new Map<string, EntityMention>();
+  const headed = new Map<string, EntityMention | null>();
   for (const m of mentions) {
-    const head = /^([A-Za-z][A-Za-z0-9]*)\p{Script=Han}/u.exec(m.entity)?.[1];
-    if (head && !headed.has(head)) headed.set(head, m);
+    if (m.type !== 'product') continue;
+    const head = /^([A-Za-z][A-Za-z0-9]*)\p{Script=Han}/u.exec(m.entity)?.[1]?.toLowerCase();
+    if (!head) continue;
+    const known = headed.get(head);
+    // A head shared by two products names neither.
+    if (known === undefined) headed.set(head, m);
+    else if (known !== null && known.entity !== m.entity) headed.set(head, null);
   }
   if (headed.size === 0) return mentions;
   return mentions.map((m) => {
-    const full = m.rule === 'latin' ? headed.get(m.entity) : undefined;
+    const full = m.rule === 'latin' ? headed.get(m.entity.toLowerCase()) : undefined;
     return full ? { ...m, entity: full.entity, type: full.type, rule: 'latin:short-form' } : m;
   });
 }

@@ -17,6 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync } from 'node:fs';
+import { uptime } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../report/write.ts';
 import { statKey, type JoinedLayout, type PreviousReports } from './joined-tables.ts';
@@ -36,14 +37,17 @@ interface Stamp {
   source: string;
   files: Record<string, string>;
   layout?: JoinedLayout;
-  /** The system boot the reports were written in (null where the system does not tell). */
+  /** The system boot the reports were written in (currentBoot). */
   boot?: string | null;
 }
 
 const BOOT_ID_FILE = '/proc/sys/kernel/random/boot_id';
 let bootId: string | null | undefined;
 
-/** Linux's id of the current boot: it changes with every restart, including after a power cut. */
+/**
+ * The current boot: Linux's boot id, which changes with every restart (a power cut included);
+ * elsewhere the boot time to the minute (a spurious change only costs one full rewrite).
+ */
 export function currentBoot(): string | null {
   if (bootId === undefined) {
     try {
@@ -51,6 +55,7 @@ export function currentBoot(): string | null {
     } catch {
       bootId = null;
     }
+    bootId ??= `booted ${Math.round((Date.now() / 1000 - uptime()) / 60)}`;
   }
   return bootId;
 }

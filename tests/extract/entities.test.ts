@@ -159,6 +159,9 @@ describe('extractEntities: lexicon and disambiguation', () => {
       'Yo@15-17:product→Yo社区',
       'Sensor Tower@21-33:organization→Sensor Tower',
     ]);
+    // Not the head of an organization's name, nor of two products' names.
+    expect(show(extract('Zorbo科技有限公司发布报告。Zorbo表示将继续投入。')).filter((m) => m.startsWith('Zorbo@'))).toEqual(['Zorbo@16-21:organization→Zorbo']);
+    expect(show(extract('阿里推出了「Yo社区」和「Yo钱包」,用户在Yo里聊天。')).filter((m) => m.startsWith('Yo@'))).toEqual(['Yo@22-24:organization→Yo']);
   });
 
   it('reports 陈航 and his nickname 无招 as the same person', () => {

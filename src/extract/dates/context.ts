@@ -18,6 +18,8 @@ export interface MonthFill extends YearFill {
 
 export interface DayFill extends MonthFill {
   d: number;
+  /** The year was taken from the publication date, not stated (see ContextDay). */
+  yearImplied?: boolean;
 }
 
 export function fillYear(ctx: ResolveContext): YearFill | null {
@@ -33,14 +35,17 @@ export function fillYear(ctx: ResolveContext): YearFill | null {
  */
 const ACROSS_YEAR_BOUNDARY_DAYS = 92;
 
+/** The same for a whole month, measured from its middle: about the two months next to the boundary (10月 in a January article stays ahead). */
+export const ACROSS_YEAR_BOUNDARY_DAYS_FOR_MONTHS = 62;
+
 /**
  * The year of a date stated without one (12月28日, 春节, 三月), and its day in that year
  * (`dayIn`; for a month, a day in its middle). A year the text set is kept. A year taken from the
- * publication date moves by one when the date then lies within ACROSS_YEAR_BOUNDARY_DAYS of the
- * publication date (chrono-node's closest-year rule, kept to where it is not a guess): in an
+ * publication date moves by one when the date then lies within `withinDays` of the publication
+ * date (chrono-node's closest-year rule, kept to where it is not a guess): in an
  * article of early January 12月28日 is last December, in one of late December 元旦 is the coming one.
  */
-export function fillNearestYear(ctx: ResolveContext, dayIn: (y: number) => Day | null): (YearFill & { day: Day }) | null {
+export function fillNearestYear(ctx: ResolveContext, dayIn: (y: number) => Day | null, withinDays = ACROSS_YEAR_BOUNDARY_DAYS): (YearFill & { day: Day }) | null {
   const year = fillYear(ctx);
   if (!year) return null;
   const day = dayIn(year.y);
@@ -50,7 +55,7 @@ export function fillNearestYear(ctx: ResolveContext, dayIn: (y: number) => Day |
   const distance = (d: Day) => Math.abs(daysBetween(ref, d));
   for (const y of [year.y - 1, year.y + 1]) {
     const other = dayIn(y);
-    if (other && distance(other) <= ACROSS_YEAR_BOUNDARY_DAYS && (!stated || distance(other) < distance(stated.day))) return { y, basis: 'publication', day: other };
+    if (other && distance(other) <= withinDays && (!stated || distance(other) < distance(stated.day))) return { y, basis: 'publication', day: other };
   }
   return stated;
 }

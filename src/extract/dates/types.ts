@@ -37,6 +37,8 @@ export interface ContextMonth {
 }
 export interface ContextDay extends Day {
   source: number;
+  /** The day's year was not stated but taken from the publication date (a word such as 次日 does not state it either). */
+  yearImplied?: boolean;
 }
 
 export interface ResolveContext {

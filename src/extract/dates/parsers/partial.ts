@@ -1,6 +1,6 @@
 /** Dates without a year: 9月23日, 十月一日, 2月份, 3日, 15号 — the year (and month) come from context. */
 import { isValidDay, unitValue } from '../calendar.ts';
-import { fillMonth, fillNearestYear, monthDayCandidate } from '../context.ts';
+import { ACROSS_YEAR_BOUNDARY_DAYS_FOR_MONTHS, fillMonth, fillNearestYear, monthDayCandidate } from '../context.ts';
 import { dateWords } from '../lexicon.ts';
 import { DAY, MONTH, readDay, readMonth } from '../numbers.ts';
 import { NUMERAL_CHARS, SP, followedByAny, matches, precededByAny } from '../text.ts';
@@ -58,7 +58,7 @@ export function parseMonth(text: string): Candidate[] {
       approx: false,
       resolve: (ctx) => {
         // The month's middle stands for it when the publication year is moved to the nearest.
-        const year = fillNearestYear(ctx, (y) => ({ y, m, d: 15 }));
+        const year = fillNearestYear(ctx, (y) => ({ y, m, d: 15 }), ACROSS_YEAR_BOUNDARY_DAYS_FOR_MONTHS);
         if (!year) return null;
         return { value: unitValue({ y: year.y, m }, 'month'), basis: year.basis, implied: ['year'], contextSource: year.source };
       },

@@ -82,7 +82,8 @@ export function parseRelativeWords(text: string): Candidate[] {
       candidate(match.index, match.index + match[0].length, 'context-day', (ctx) => {
         const day = fillDay(ctx);
         if (!day) return null;
-        return { value: unitValue(dayPoint(addDays(day, offset)), 'day'), basis: 'context', implied: [], contextSource: day.source };
+        // 次日 after 12月28日 states no year either: it must not set the narrative's year.
+        return { value: unitValue(dayPoint(addDays(day, offset)), 'day'), basis: 'context', implied: day.yearImplied ? ['year'] : [], contextSource: day.source };
       }),
     );
   }

@@ -6,6 +6,7 @@ import {
   dayPoint,
   daysInMonth,
   formatPoint,
+  isValidDay,
   isoWeekday,
   lastPoint,
   mondayOf,
@@ -148,8 +149,9 @@ function sameDayIn(frame: Mention, today: Day): Day | null {
 export function mergeRanges(text: string, mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const original of mentions) {
-    const previous = out[out.length - 1];
-    const m = previous ? sameWeekEnd(previous, original) : original;
+    const last = out[out.length - 1];
+    const m = last ? sameWeekEnd(last, original) : original;
+    const previous = last && RANGE_GAP.test(text.slice(last.end, m.start)) ? inYearOfRangeEnd(last, m) : last;
     if (previous && RANGE_GAP.test(text.slice(previous.end, m.start)) && rangeable(previous, m)) {
       const fromPrevious = m.contextSource !== undefined && previous.members.includes(m.contextSource);
       out[out.length - 1] = {
@@ -182,6 +184,21 @@ function sameWeekEnd(a: Mention, b: Mention): Mention {
   const day = addDays(mondayOf(first), isoWeekday(second) - 1);
   const implied = a.rule === 'week-weekday' ? b.implied.filter((c) => c !== 'week') : b.implied;
   return { ...b, value: { ...b.value, start: dayPoint(day) }, implied };
+}
+
+/**
+ * 10月至12月 in an article of January: each end alone takes its year from the publication date,
+ * and the end may have moved to the year before (fillNearestYear). Both ends then take the end's
+ * year, when that makes a range.
+ */
+function inYearOfRangeEnd(a: Mention, b: Mention): Mention {
+  const yearOnlyImplied = (x: Mention) => x.basis === 'publication' && x.implied.includes('year') && x.value.end === null;
+  if (!yearOnlyImplied(a) || !yearOnlyImplied(b)) return a;
+  const from = a.value.start;
+  const y = b.value.start.y;
+  if (from.y === y || (from.d !== undefined && from.m !== undefined && !isValidDay(y, from.m, from.d))) return a;
+  const moved = { ...a, value: { ...a.value, start: { ...from, y } } };
+  return rangeable(moved, b) ? moved : a;
 }
 
 function rangeable(a: Mention, b: Mention): boolean {

@@ -60,5 +60,5 @@ function updateContext(ctx: ResolveContext, mention: Mention, index: number): vo
     ctx.month = { y: p.y, m: p.m, source: index };
     ctx.day = null;
   }
-  if (single && p.m !== undefined && p.d !== undefined) ctx.day = { y: p.y, m: p.m, d: p.d, source: index };
+  if (single && p.m !== undefined && p.d !== undefined) ctx.day = { y: p.y, m: p.m, d: p.d, source: index, yearImplied: implied.includes('year') };
 }
