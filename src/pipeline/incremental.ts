@@ -288,7 +288,7 @@ async function runPlanned(
     const draftStarted = performance.now();
     let draft: CrossArticleDraft | null = null;
     try {
-      draft = kept?.length ? draftCrossArticle(kept, reconcileWith) : null;
+      draft = kept?.length ? draftCrossArticle(kept, reconcileWith, knownCopies(before.meta)) : null;
     } catch {
       // Reconciled whole once the results are in, which reports any real problem.
       draft = null;
@@ -327,7 +327,13 @@ async function runPlanned(
     mark = performance.now();
     writer.saveConflicts(reconciled.reconciliation.groups);
     writer.saveFileStats(plan.fileStats);
-    writer.setMeta({ config_hash: versions.configHash, rules_version: versions.rulesVersion, last_run: new Date().toISOString() });
+    writer.setMeta({
+      config_hash: versions.configHash,
+      rules_version: versions.rulesVersion,
+      last_run: new Date().toISOString(),
+      // Read by the next run's draft of reconciliation (knownCopies).
+      duplicate_of: JSON.stringify(reconciled.reconciliation.duplicateOf),
+    });
     const source = reportSourceKey(stored, versions, reconcileWith);
     writer.close();
     stages.store = (stages.store ?? 0) + performance.now() - mark;
@@ -397,6 +403,16 @@ function readState(outputDir: string): { articles: Map<string, StoredArticle>; m
     return { articles: reader?.articles() ?? new Map(), meta: reader?.meta() ?? {}, fileStats: reader?.fileStats() ?? new Map() };
   } finally {
     reader?.close();
+  }
+}
+
+/** The copies found by the last run (meta `duplicate_of`), if it recorded them. */
+function knownCopies(meta: Record<string, string>): Record<string, string> | undefined {
+  try {
+    const copies: unknown = meta.duplicate_of ? JSON.parse(meta.duplicate_of) : undefined;
+    return copies && typeof copies === 'object' && !Array.isArray(copies) ? (copies as Record<string, string>) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

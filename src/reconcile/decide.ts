@@ -58,10 +58,12 @@ function collapse(members: Prepared[]): Value[] {
     list.push(m);
   }
   const values: Value[] = [];
+  // The best member: the first under this order (a scan, not a sort: values can have thousands).
+  const better = (a: Prepared, b: Prepared) =>
+    basisRank(b.claim.object) - basisRank(a.claim.object) || b.claim.confidence - a.claim.confidence || compareIds(a.claim.id, b.claim.id);
   for (const list of byValue.values()) {
-    const best = [...list].sort(
-      (a, b) => basisRank(b.claim.object) - basisRank(a.claim.object) || b.claim.confidence - a.claim.confidence || compareIds(a.claim.id, b.claim.id),
-    )[0];
+    let best = list[0];
+    for (const m of list) if (better(m, best) < 0) best = m;
     values.push({ object: best.claim.object, text: formatObject(best.claim.object), members: list, sources: new Set(list.map((m) => m.source)), best });
   }
   return values.sort((a, b) => b.sources.size - a.sources.size || compareIds(a.text, b.text));

@@ -83,15 +83,19 @@ export function clusterByTime(members: Prepared[]): TimeCluster[] {
     if (!list) byTime.set(key, (list = []));
     list.push(m);
   }
-  const times = [...byTime.keys()].filter((k) => k !== '').map((k) => ({ key: k, when: byTime.get(k)![0].when! }));
+  // Widths computed once: every time is compared with every other.
+  const times = [...byTime.keys()].filter((k) => k !== '').map((k) => {
+    const when = byTime.get(k)![0].when!;
+    return { key: k, when, width: dateWidthDays(when) };
+  });
   // Most specific first, so each time can look for the finer times it contains.
-  times.sort((a, b) => dateWidthDays(a.when) - dateWidthDays(b.when) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  times.sort((a, b) => a.width - b.width || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const clusterOf = new Map<string, TimeCluster>();
   const clusters: TimeCluster[] = [];
   for (const time of times) {
     const finer = new Set<TimeCluster>();
     for (const other of times) {
-      if (other.key === time.key || dateWidthDays(other.when) >= dateWidthDays(time.when)) continue;
+      if (other.key === time.key || other.width >= time.width) continue;
       if (dateWithin(other.when, time.when)) finer.add(clusterOf.get(other.key)!);
     }
     const members = byTime.get(time.key)!;

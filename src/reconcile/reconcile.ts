@@ -68,13 +68,19 @@ export class ReconcileDraft {
   /** Whether a claim was given twice (complete cannot tell its copies apart, so it starts afresh). */
   private readonly repeats: boolean;
 
+  /**
+   * `knownCopies`: which articles were copies of which when last reconciled (the previous run's
+   * duplicateOf). A draft takes it as it is instead of finding the copies again: complete() finds
+   * them among all the articles anyway, and decides again whatever it got wrong.
+   */
   constructor(
     claims: ClaimRow[],
     articles: ArticleInfo[],
     private readonly options: ReconcileOptions,
     private readonly lexicon: PredicateLexicon = defaultPredicateLexicon(),
+    knownCopies?: Record<string, string>,
   ) {
-    this.duplicateOf = findDuplicates(articles, options.duplicateThreshold);
+    this.duplicateOf = knownCopies ? copiesAmong(knownCopies, articles) : findDuplicates(articles, options.duplicateThreshold);
     this.articleById = new Map(articles.map((a) => [a.id, a]));
     const byFact = new Map<string, Prepared[]>();
     for (const claim of claims) {
@@ -145,6 +151,13 @@ export class ReconcileDraft {
   private decideFact(members: Prepared[]): ConflictRow[] {
     return groupsOfFact(members, this.lexicon, this.options).map((g) => decide(g, this.options));
   }
+}
+
+/** The entries of `duplicateOf` for these articles. */
+function copiesAmong(duplicateOf: Record<string, string>, articles: ArticleInfo[]): Record<string, string> {
+  const copies: Record<string, string> = {};
+  for (const { id } of articles) if (Object.hasOwn(duplicateOf, id) && typeof duplicateOf[id] === 'string') copies[id] = duplicateOf[id];
+  return copies;
 }
 
 /** A claim as grouping reads it, or null when its confidence leaves it out of reconciliation. */

@@ -73,8 +73,11 @@ function addEntities(summary: EntitySummary, { article, entities }: ArticleCore)
   for (const [entity, type, text, discovered, mentions] of entities) summary.add(article.id, entity, type as EntityType, text, discovered, mentions);
 }
 
-/** Start the cross-article work on `cores` (sorted by file), to be completed by reconcileCores. */
-export function draftCrossArticle(cores: StoredCore[], options: ReconcileOptions): CrossArticleDraft {
+/**
+ * Start the cross-article work on `cores` (sorted by file), to be completed by reconcileCores.
+ * `knownCopies`: the previous run's copies (ReconcileDraft), spares finding them twice.
+ */
+export function draftCrossArticle(cores: StoredCore[], options: ReconcileOptions, knownCopies?: Record<string, string>): CrossArticleDraft {
   const entities = new EntitySummary();
   for (const { core } of cores) addEntities(entities, core);
   return {
@@ -83,6 +86,8 @@ export function draftCrossArticle(cores: StoredCore[], options: ReconcileOptions
       cores.flatMap(({ core }) => core.claims),
       articleInfos(cores),
       options,
+      undefined,
+      knownCopies,
     ),
     entities,
   };

@@ -12,8 +12,9 @@
  * - `file_stats`: size, modification and change times and inode of each input file when its
  *   content key was last taken, so a rerun rereads only files where one of them changed (as
  *   git's index does).
- * - `meta`: schema version, and the config hash and rules version of the last run whose results
- *   are all stored (set before that run writes the reports; see src/state/report-stamp.ts).
+ * - `meta`: schema version; the config hash and rules version of the last run whose results are
+ *   all stored (set before that run writes the reports; see src/state/report-stamp.ts); the copies
+ *   that run found (`duplicate_of`, where the next run's reconciliation starts).
  *
  * Bump SCHEMA_VERSION on any change here: an older database is then dropped and rebuilt (it is a
  * cache; the next run reprocesses every article).

@@ -71,12 +71,14 @@ function corpus(seed: number, size: number): Corpus {
   return { articles, claims };
 }
 
-/** Draft from the articles `keep` accepts, completed with everything. */
-function draftThenComplete({ articles, claims }: Corpus, keep: (id: string) => boolean): ReturnType<typeof reconcile> {
+/** Draft from the articles `keep` accepts (with copies as last known, if given), completed with everything. */
+function draftThenComplete({ articles, claims }: Corpus, keep: (id: string) => boolean, knownCopies?: Record<string, string>): ReturnType<typeof reconcile> {
   const draft = new ReconcileDraft(
     claims.filter((c) => keep(c.article)),
     articles.filter((a) => keep(a.id)),
     options,
+    undefined,
+    knownCopies,
   );
   return draft.complete(claims, articles);
 }
@@ -89,6 +91,10 @@ describe('ReconcileDraft', () => {
       const added = new Set(data.articles.filter(() => next() < 0.2).map((a) => a.id));
       const expected = reconcile(data.claims, data.articles, options);
       expect(draftThenComplete(data, (id) => !added.has(id)), `seed ${seed}`).toEqual(expected);
+      // Copies as the last run knew them: right, or wrong in every way (stale pairs, a removed representative).
+      expect(draftThenComplete(data, (id) => !added.has(id), expected.duplicateOf), `seed ${seed}, known copies`).toEqual(expected);
+      const wrong = Object.fromEntries(data.articles.filter(() => next() < 0.3).map((a) => [a.id, next() < 0.5 ? data.articles[0].id : 'gone']));
+      expect(draftThenComplete(data, (id) => !added.has(id), wrong), `seed ${seed}, wrong copies`).toEqual(expected);
     }
   });
 
